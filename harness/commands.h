@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The isofuzz subcommands: each takes its own argv (argv[0] is its name). */
+#ifndef ISOFUZZ_COMMANDS_H
+#define ISOFUZZ_COMMANDS_H
+
+int cmd_replay(int argc, char **argv);
+
+#endif

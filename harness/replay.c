@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * isofuzz replay BUNDLE: run the kernel's code on a machine bundle, print
+ * the IOMMU groups it forms and, when the bundle records what a real
+ * kernel formed (expected/iommu_groups), whether the two agree.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <isofuzz/platform.h>
+
+#include "bundle.h"
+#include "commands.h"
+#include "diag.h"
+#include "partition.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: isofuzz replay [--log] [--quiet] BUNDLE\n"
+		"\n"
+		"Run the kernel's grouping code (compiled from linux %s) on a machine\n"
+		"bundle and print its IOMMU groups, one line per group:\n"
+		"  N: DDDD:BB:DD.F DDDD:BB:DD.F ...\n"
+		"When BUNDLE/expected/iommu_groups exists, compare the two as partitions\n"
+		"of devices and show the difference.\n"
+		"\n"
+		"  --log     also print the kernel's log of the run\n"
+		"  --quiet   print only differences and errors\n"
+		"\n"
+		"exit status: 0 groups formed (and agree with expected/), 1 they differ,\n"
+		"2 bad bundle or usage, 3 internal error or a kernel BUG\n",
+		kshim_kernel_version);
+}
+
+/* The partition the kernel formed: every device it put in a group. */
+static int observed_partition(const struct observation *obs, struct partition *p)
+{
+	for (size_t i = 0; i < obs->nr_devices; i++) {
+		const struct observation_device *d = &obs->devices[i];
+
+		if (d->group >= 0 && partition_add(p, BDF(d->segment, d->bus, d->devfn), d->group))
+			return -1;
+	}
+	partition_sort(p);
+	return 0;
+}
+
+/* Functions of the bundle the kernel never reached (behind no root bus or bridge). */
+static void report_unreached(const struct bundle *b, const struct observation *obs)
+{
+	char buf[16];
+
+	for (size_t i = 0; i < b->platform.nr_functions; i++) {
+		const struct platform_pci_function *f = &b->platform.functions[i];
+		bool found = false;
+
+		for (size_t j = 0; j < obs->nr_devices && !found; j++)
+			found = obs->devices[j].segment == f->segment &&
+				obs->devices[j].bus == f->bus && obs->devices[j].devfn == f->devfn;
+		if (!found)
+			fprintf(stderr, "isofuzz: %s: not enumerated by the kernel (no path from a root bus)\n",
+				bdf_format(BDF(f->segment, f->bus, f->devfn), buf));
+	}
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "log", no_argument, NULL, 'l' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	bool show_log = false, quiet = false;
+	struct bundle b;
+	struct observation obs;
+	struct partition got = { 0 };
+	struct diag d;
+	int c, ret;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "lqh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			show_log = true;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_ISOLATED;
+		default:
+			usage(stderr);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind != argc - 1) {
+		usage(stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (bundle_load(&b, argv[optind], &d)) {
+		diag_print(&d);
+		bundle_release(&b);
+		return EXIT_BAD_INPUT;
+	}
+
+	ret = kshim_run(&b.platform, &obs);
+	if (show_log)
+		fwrite(obs.log, 1, obs.log_len, stdout);
+	if (ret) {
+		fprintf(stderr, "isofuzz: %s: the kernel code failed: %s\n", b.path,
+			obs.failure ? obs.failure : "unknown");
+		ret = EXIT_INTERNAL;
+		goto out;
+	}
+	if (obs.failure)
+		fprintf(stderr, "isofuzz: %s: kernel warning: %s\n", b.path, obs.failure);
+	report_unreached(&b, &obs);
+	if (observed_partition(&obs, &got)) {
+		ret = EXIT_INTERNAL;
+		goto out;
+	}
+	if (!quiet)
+		partition_print(&got, stdout);
+	ret = EXIT_ISOLATED;
+	if (b.has_expected) {
+		int n = partition_diff(&b.expected, "expected", &got, "kernel", NULL);
+
+		if (n) {
+			printf("groups differ from %s/expected/iommu_groups:\n", b.path);
+			partition_diff(&b.expected, "expected", &got, "kernel", stdout);
+			ret = EXIT_VIOLATION;
+		} else if (!quiet) {
+			printf("groups agree with %s/expected/iommu_groups\n", b.path);
+		}
+	}
+out:
+	partition_release(&got);
+	observation_release(&obs);
+	bundle_release(&b);
+	return ret;
+}

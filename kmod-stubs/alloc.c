@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * kmalloc and friends.  Every block the kernel code allocates is linked on
+ * one list so that the end of a run can free what the kernel kept (pci_dev,
+ * buses, alias bitmaps, groups): the next run then starts from nothing, and
+ * LeakSanitizer sees no kernel objects outliving their run.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <kshim/kernel.h>
+#include "kshim_internal.h"
+
+struct kblock {
+	struct kblock *prev, *next;
+	size_t size;
+	max_align_t data[];
+};
+
+static struct kblock kblocks = { &kblocks, &kblocks, 0 };
+
+void *kmalloc(size_t size, gfp_t flags)
+{
+	struct kblock *b = malloc(sizeof(*b) + size);
+
+	if (!b)
+		return NULL;
+	b->size = size;
+	b->next = &kblocks;
+	b->prev = kblocks.prev;
+	kblocks.prev->next = b;
+	kblocks.prev = b;
+	if (flags & __GFP_ZERO)
+		memset(b->data, 0, size);
+	return b->data;
+}
+
+void *kzalloc(size_t size, gfp_t flags)
+{
+	return kmalloc(size, flags | __GFP_ZERO);
+}
+
+void *kcalloc(size_t n, size_t size, gfp_t flags)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return kzalloc(n * size, flags);
+}
+
+void kfree(const void *p)
+{
+	struct kblock *b;
+
+	if (!p)
+		return;
+	b = container_of((void *)p, struct kblock, data);
+	b->prev->next = b->next;
+	b->next->prev = b->prev;
+	free(b);
+}
+
+void *krealloc(const void *p, size_t size, gfp_t flags)
+{
+	void *n = kmalloc(size, flags);
+	struct kblock *b;
+
+	if (!n || !p)
+		return n;
+	b = container_of((void *)p, struct kblock, data);
+	memcpy(n, p, min(b->size, size));
+	kfree(p);
+	return n;
+}
+
+char *kstrdup(const char *s, gfp_t flags)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = kmalloc(strlen(s) + 1, flags);
+	if (d)
+		strcpy(d, s);
+	return d;
+}
+
+unsigned long *bitmap_zalloc(unsigned int nbits, gfp_t flags)
+{
+	return kcalloc(BITS_TO_LONGS(nbits), sizeof(unsigned long), flags);
+}
+
+void bitmap_free(const unsigned long *bitmap)
+{
+	kfree(bitmap);
+}
+
+void kshim_free_all(void)
+{
+	while (kblocks.next != &kblocks)
+		kfree(kblocks.next->data);
+}
+
+void *kmemdup(const void *src, size_t len, gfp_t gfp)
+{
+	void *p = kmalloc(len, gfp);
+
+	if (p)
+		memcpy(p, src, len);
+	return p;
+}
+
+char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
+{
+	char *p = kmalloc(len + 1, gfp);
+
+	if (p) {
+		memcpy(p, s, len);
+		p[len] = 0;
+	}
+	return p;
+}

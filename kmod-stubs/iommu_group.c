@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * IOMMU groups: the object, and the probe loop of the IOMMU core
+ * (bus_iommu_probe -> __iommu_probe_device -> ops->device_group ->
+ * iommu_group_add_device) reduced to what decides membership.  Every PCI
+ * device is probed in the order the PCI core added it, and its group comes
+ * from the kernel's pci_device_group(); IDs are handed out lowest-free
+ * first, as the kernel's ida does.
+ */
+#include <kshim/kernel.h>
+#include "kshim_internal.h"
+
+static int next_group_id;
+
+void kshim_groups_reset(void)
+{
+	next_group_id = 0;
+}
+
+struct iommu_group *iommu_group_alloc(void)
+{
+	struct iommu_group *group = kzalloc(sizeof(*group), GFP_KERNEL);
+
+	if (!group)
+		return ERR_PTR(-ENOMEM);
+	group->id = next_group_id++;
+	INIT_LIST_HEAD(&group->devices);
+	INIT_LIST_HEAD(&group->node);
+	return group;
+}
+
+struct iommu_group *iommu_group_get(struct device *dev)
+{
+	return dev->iommu_group;
+}
+
+struct iommu_group *iommu_group_ref_get(struct iommu_group *group)
+{
+	return group;
+}
+
+void iommu_group_put(struct iommu_group *group)
+{
+}
+
+int iommu_group_id(struct iommu_group *group)
+{
+	return group->id;
+}
+
+int kshim_probe_groups(void)
+{
+	struct device *dev;
+
+	list_for_each_entry(dev, &pci_bus_type.devices, bus_node) {
+		struct iommu_group *group = pci_device_group(dev);
+
+		if (IS_ERR_OR_NULL(group)) {
+			dev_err(dev, "isofuzz: pci_device_group() failed (%ld)\n", PTR_ERR(group));
+			continue;
+		}
+		dev->iommu_group = group;
+		list_add_tail(&dev->iommu_group_node, &group->devices);
+		dev_info(dev, "Adding to iommu group %d\n", group->id);
+	}
+	return next_group_id;
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * One run of the kernel's code on one platform: reset everything, boot the
+ * way the kernel does (command line, IOMMU present so ACS is requested, PCI
+ * enumeration, final fixups, IOMMU probe), record what it decided, then
+ * free everything the kernel allocated.  A BUG() in kernel code ends the
+ * run early and is reported in obs->failure, never as a crash of ours.
+ */
+#include <setjmp.h>
+#include <stdlib.h>
+
+#include <kshim/kernel.h>
+#include <kshim/kernel_internal.h>
+#include "kshim_internal.h"
+
+extern jmp_buf kshim_bug_jmp;
+
+const char kshim_kernel_version[] = KTREE_VERSION;
+
+static void observe(struct observation *obs)
+{
+	struct device *d;
+	size_t n = 0;
+
+	list_for_each_entry(d, &pci_bus_type.devices, bus_node)
+		n++;
+	obs->devices = calloc(n ? n : 1, sizeof(*obs->devices));
+	if (!obs->devices)
+		return;
+	list_for_each_entry(d, &pci_bus_type.devices, bus_node) {
+		struct pci_dev *pdev = to_pci_dev(d);
+		struct observation_device *o = &obs->devices[obs->nr_devices++];
+
+		o->segment = pci_domain_nr(pdev->bus);
+		o->bus = pdev->bus->number;
+		o->devfn = pdev->devfn;
+		o->vendor = pdev->vendor;
+		o->device = pdev->device;
+		o->class = pdev->class;
+		o->pcie_type = pci_is_pcie(pdev) ? pci_pcie_type(pdev) : -1;
+		o->group = d->iommu_group ? d->iommu_group->id : -1;
+	}
+}
+
+int kshim_run(const struct platform *platform, struct observation *obs)
+{
+	char *volatile cmdline = strdup(platform->cmdline ? platform->cmdline : "");
+	volatile int ret = 0;
+
+	memset(obs, 0, sizeof(*obs));
+	kshim_state_reset();
+	kshim_log_reset();
+	kshim_devices_reset();
+	kshim_groups_reset();
+	kshim_config_load(platform);
+	kshim_acpi_load(platform);
+
+	if (!setjmp(kshim_bug_jmp) && cmdline) {
+		kshim_parse_cmdline(cmdline);
+		/* an IOMMU was found in the firmware tables: the driver asks for ACS */
+		pci_request_acs();
+		kshim_enumerate(platform);
+		obs->nr_groups = kshim_probe_groups();
+	} else {
+		ret = -1;
+	}
+	observe(obs);
+	obs->log = kshim_log_take(&obs->log_len);
+	obs->failure = kshim_failure_take();
+
+	kshim_free_all();
+	kshim_config_release();
+	kshim_params_release();
+	kshim_acpi_load(NULL);
+	free(cmdline);
+	return ret;
+}
+
+void observation_release(struct observation *obs)
+{
+	free(obs->devices);
+	free(obs->log);
+	free(obs->failure);
+	memset(obs, 0, sizeof(*obs));
+}
