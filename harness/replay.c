@@ -19,7 +19,7 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: isofuzz replay [--log] [--quiet] BUNDLE\n"
+		"usage: isofuzz replay [--log] [--quiet] BUNDLE...\n"
 		"\n"
 		"Run the kernel's grouping code (compiled from linux %s) on a machine\n"
 		"bundle and print its IOMMU groups, one line per group:\n"
@@ -30,7 +30,11 @@ static void usage(FILE *out)
 		"  --log     also print the kernel's log of the run\n"
 		"  --quiet   print only differences and errors\n"
 		"\n"
-		"exit status: 0 groups formed (and agree with expected/), 1 they differ,\n"
+		"Several bundles are replayed one after another in one process, each\n"
+		"from pristine kernel state, each under a \"== BUNDLE\" header.\n"
+		"\n"
+		"exit status (the worst over all bundles): 0 groups formed (and agree\n"
+		"with expected/), 1 they differ,\n"
 		"2 bad bundle or usage, 3 internal error or a kernel BUG\n",
 		kshim_kernel_version);
 }
@@ -66,43 +70,15 @@ static void report_unreached(const struct bundle *b, const struct observation *o
 	}
 }
 
-int cmd_replay(int argc, char **argv)
+static int replay_one(const char *path, bool show_log, bool quiet)
 {
-	static const struct option opts[] = {
-		{ "log", no_argument, NULL, 'l' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 }
-	};
-	bool show_log = false, quiet = false;
 	struct bundle b;
 	struct observation obs;
 	struct partition got = { 0 };
 	struct diag d;
-	int c, ret;
+	int ret;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "lqh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			show_log = true;
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_ISOLATED;
-		default:
-			usage(stderr);
-			return EXIT_BAD_INPUT;
-		}
-	}
-	if (optind != argc - 1) {
-		usage(stderr);
-		return EXIT_BAD_INPUT;
-	}
-	if (bundle_load(&b, argv[optind], &d)) {
+	if (bundle_load(&b, path, &d)) {
 		diag_print(&d);
 		bundle_release(&b);
 		return EXIT_BAD_INPUT;
@@ -142,5 +118,53 @@ out:
 	partition_release(&got);
 	observation_release(&obs);
 	bundle_release(&b);
+	return ret;
+}
+
+/* Bad input outranks a difference, an internal error outranks both. */
+static int worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "log", no_argument, NULL, 'l' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	bool show_log = false, quiet = false;
+	int c, ret = EXIT_ISOLATED;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "lqh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			show_log = true;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_ISOLATED;
+		default:
+			usage(stderr);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_BAD_INPUT;
+	}
+	for (int i = optind; i < argc; i++) {
+		if (argc - optind > 1)
+			printf("== %s\n", argv[i]);
+		fflush(stdout);
+		ret = worse(ret, replay_one(argv[i], show_log, quiet));
+		fflush(stdout);
+	}
 	return ret;
 }

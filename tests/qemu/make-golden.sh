@@ -221,7 +221,11 @@ for n in "${WANT[@]}"; do
 	opts=() i=0
 	while [ "${args[$i]}" != -- ]; do opts+=("${args[$i]}"); i=$((i + 1)); done
 	echo "== $n: ${DESC[$n]}" >&2
-	if ! "$HERE/golden.sh" ${opts[@]+"${opts[@]}"} "$OUTROOT/$n" "${args[@]:$i}"; then
+	# AMD bundles wait in bundles-amd/ for the AMD-Vi issue: with one IOMMU
+	# for all devices the harness cannot yet leave the IOMMU's own function out
+	out=$OUTROOT/$n
+	case " ${opts[*]-} " in *" --iommu amd "*) out=$OUTROOT-amd/$n; mkdir -p "$OUTROOT-amd" ;; esac
+	if ! "$HERE/golden.sh" ${opts[@]+"${opts[@]}"} "$out" "${args[@]:$i}"; then
 		failed+=("$n")
 	fi
 done
