@@ -10,6 +10,8 @@
  * in device order, using the bus numbers firmware programmed), marks the
  * devices added and applies the final fixups.
  */
+#include <stdlib.h>
+
 #include <kshim/kernel.h>
 #include <kshim/kernel_internal.h>
 #include "kshim_internal.h"
@@ -37,14 +39,12 @@ static struct pci_bus *alloc_bus(struct pci_bus *parent, int domain, u8 number,
 	return b;
 }
 
-/* every bus scanned in this run, to refuse a second bus with one number */
-static unsigned long scanned[BITS_TO_LONGS(256 * 256)];
+/* the buses of the segment being scanned, to refuse a second bus with one number */
+static unsigned long scanned[BITS_TO_LONGS(256)];
 
-static bool mark_scanned(int domain, u8 number)
+static bool mark_scanned(u8 number)
 {
-	unsigned long bit = ((unsigned long)(domain & 0xff) << 8) | number;
-
-	return test_and_set_bit(bit, scanned);
+	return test_and_set_bit(number, scanned);
 }
 
 static void scan_bus(struct pci_bus *bus, int depth)
@@ -66,7 +66,7 @@ static void scan_bus(struct pci_bus *bus, int depth)
 		secondary = (buses >> 8) & 0xff;
 		subordinate = (buses >> 16) & 0xff;
 		if (!secondary || secondary <= bus->number || subordinate < secondary ||
-		    depth > 255 || mark_scanned(bus->domain_nr, secondary)) {
+		    depth > 255 || mark_scanned(secondary)) {
 			/* the kernel would renumber such a bridge; the bundle gives nothing to find there */
 			pci_info(dev, "isofuzz: bridge bus numbers [bus %02x-%02x] unusable, not scanned\n",
 				 secondary, subordinate);
@@ -101,37 +101,44 @@ static bool is_secondary_of_some_bridge(const struct platform *p, u16 seg, u8 bu
 	return false;
 }
 
+static int by_segment_bus(const void *x, const void *y)
+{
+	const struct platform_pci_function *a = x, *b = y;
+
+	return (a->segment << 8 | a->bus) - (b->segment << 8 | b->bus);
+}
+
 int kshim_enumerate(const struct platform *platform)
 {
+	struct platform_pci_function *sorted;
+	size_t n = platform->nr_functions;
 	struct device *d;
 	int roots = 0;
 
-	memset(scanned, 0, sizeof(scanned));
-	for (int seg = 0; seg < 0x10000; seg++) {
-		bool any = false;
+	/* (segment, bus) in order: one pass over the functions, not per bus number */
+	sorted = kcalloc(n ? n : 1, sizeof(*sorted), GFP_KERNEL);
+	if (!sorted)
+		return -ENOMEM;
+	memcpy(sorted, platform->functions, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), by_segment_bus);
+	for (size_t i = 0; i < n; i++) {
+		u16 seg = sorted[i].segment;
+		u8 busnr = sorted[i].bus;
+		struct pci_bus *root;
 
-		for (size_t i = 0; i < platform->nr_functions && !any; i++)
-			any = platform->functions[i].segment == seg;
-		if (!any)
+		if (i == 0 || seg != sorted[i - 1].segment)
+			memset(scanned, 0, sizeof(scanned));
+		if ((i && seg == sorted[i - 1].segment && busnr == sorted[i - 1].bus) ||
+		    is_secondary_of_some_bridge(platform, seg, busnr) || mark_scanned(busnr))
 			continue;
-		for (int busnr = 0; busnr < 256; busnr++) {
-			bool present = false;
-			struct pci_bus *root;
-
-			for (size_t i = 0; i < platform->nr_functions && !present; i++)
-				present = platform->functions[i].segment == seg &&
-					  platform->functions[i].bus == busnr;
-			if (!present || is_secondary_of_some_bridge(platform, seg, busnr) ||
-			    mark_scanned(seg, busnr))
-				continue;
-			root = alloc_bus(NULL, seg, busnr, NULL);
-			if (!root)
-				return -ENOMEM;
-			root->busn_end = 0xff;
-			roots++;
-			scan_bus(root, 0);
-		}
+		root = alloc_bus(NULL, seg, busnr, NULL);
+		if (!root)
+			break;
+		root->busn_end = 0xff;
+		roots++;
+		scan_bus(root, 0);
 	}
+	kfree(sorted);
 
 	/* pci_bus_add_devices(): the devices are now added; then the final fixups */
 	list_for_each_entry(d, &pci_bus_type.devices, bus_node)
