@@ -39,6 +39,7 @@ static void observe(struct observation *obs)
 		o->class = pdev->class;
 		o->pcie_type = pci_is_pcie(pdev) ? pci_pcie_type(pdev) : -1;
 		o->group = d->iommu_group ? d->iommu_group->id : -1;
+		o->unit = -1;
 	}
 }
 
@@ -78,6 +79,12 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 
 void observation_release(struct observation *obs)
 {
+	if (obs->groups)
+		for (int i = 0; i < obs->nr_groups; i++)
+			free(obs->groups[i].regions);
+	free(obs->groups);
+	free(obs->units);
+	free(obs->irq_sources);
 	free(obs->devices);
 	free(obs->log);
 	free(obs->failure);

@@ -28,12 +28,34 @@ struct platform_table {
 	size_t len;
 };
 
+/*
+ * An IOMMU unit's registers as sysfs shows them (hex text in the bundle),
+ * matched to the firmware's unit by register base address by the shim.
+ * Intel: cap and ecap.  AMD: cap (the capability block header) and
+ * features (EFR).
+ */
+struct platform_iommu_regs {
+	char name[32];			/* sysfs name: dmar0, ivhd0 */
+	int amd;			/* 1: amd-iommu, 0: intel-iommu */
+	uint64_t cap, ecap;		/* Intel */
+	uint64_t amd_cap, amd_features;	/* AMD */
+};
+
+enum platform_x2apic {
+	PLATFORM_X2APIC_UNKNOWN,	/* no proc/cpuinfo: the shim's default */
+	PLATFORM_X2APIC_NO,
+	PLATFORM_X2APIC_YES,
+};
+
 struct platform {
 	char *cmdline;
 	struct platform_pci_function *functions;
 	size_t nr_functions;
 	struct platform_table *tables;
 	size_t nr_tables;
+	struct platform_iommu_regs *iommus;
+	size_t nr_iommus;
+	enum platform_x2apic x2apic;	/* CPU flag from proc/cpuinfo */
 };
 
 /* One PCI function as the kernel enumerated it. */
@@ -45,12 +67,66 @@ struct observation_device {
 	uint32_t class;
 	int pcie_type;			/* PCI_EXP_TYPE_*, or -1 for conventional PCI */
 	int group;			/* IOMMU group id, -1 when none */
+	int unit;			/* index into observation.units, -1 none */
+	int isolated_msi;		/* msi_device_has_isolated_msi() */
+};
+
+/* An IOMMU unit the kernel set up from the firmware tables. */
+struct observation_unit {
+	char name[32];			/* the kernel's name: dmar0, AMD-Vi0 */
+	uint16_t segment;
+	uint64_t reg_base;
+	int include_all;		/* DRHD INCLUDE_PCI_ALL */
+	int ir_capable;			/* ecap IR / EFR says it can remap */
+	int ir_enabled;			/* the kernel enabled remapping on it */
+};
+
+enum observation_ir_mode {
+	OBS_IR_OFF,			/* interrupt remapping not enabled */
+	OBS_IR_XAPIC,
+	OBS_IR_X2APIC,
+};
+
+/* An IOAPIC or HPET as the kernel's remapping code knows it. */
+struct observation_irq_source {
+	int hpet;			/* 0: IOAPIC, 1: HPET */
+	int id;				/* IOAPIC id / HPET block id */
+	uint16_t segment;
+	uint16_t source_id;		/* bus << 8 | devfn from the table scope */
+	int unit;			/* remapping unit, -1 when none covers it */
+};
+
+enum observation_region_type {
+	OBS_RESV_DIRECT,		/* IOMMU_RESV_DIRECT */
+	OBS_RESV_DIRECT_RELAXABLE,	/* IOMMU_RESV_DIRECT_RELAXABLE */
+	OBS_RESV_RESERVED,		/* IOMMU_RESV_RESERVED */
+	OBS_RESV_MSI,			/* IOMMU_RESV_MSI */
+	OBS_RESV_SW_MSI,		/* IOMMU_RESV_SW_MSI */
+};
+
+struct observation_region {
+	uint64_t start, end;		/* inclusive */
+	enum observation_region_type type;
+};
+
+/* One IOMMU group as the kernel would expose it. */
+struct observation_group {
+	int id;
+	int isolated_msi;		/* iommu_group_has_isolated_msi() */
+	struct observation_region *regions;	/* merged reserved regions */
+	size_t nr_regions;
 };
 
 struct observation {
 	struct observation_device *devices;	/* in the kernel's probe order */
 	size_t nr_devices;
 	int nr_groups;
+	struct observation_group *groups;	/* indexed by group id */
+	struct observation_unit *units;
+	size_t nr_units;
+	enum observation_ir_mode ir_mode;
+	struct observation_irq_source *irq_sources;
+	size_t nr_irq_sources;
 	char *log;			/* the kernel's log of the run */
 	size_t log_len;
 	char *failure;			/* kernel BUG or WARN, NULL when none */
