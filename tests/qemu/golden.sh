@@ -9,11 +9,18 @@
 #
 # Usage:
 #   golden.sh [--cmdline "extra kernel args"] [--iommu intel|amd]
-#             [--timeout SECONDS] OUTDIR -- <qemu args...>
+#             [--iommu-opts OPTS] [--cpu MODEL] [--timeout SECONDS]
+#             OUTDIR -- <qemu args...>
 #   golden.sh --from BUNDLE/qemu-args OUTDIR     (regenerate a bundle)
 #
 # Everything after "--" is passed to QEMU verbatim (normally -device
 # options, plus -blockdev/-netdev back-ends they need).
+#
+# --iommu-opts replaces the IOMMU device's options: the device becomes
+# "intel-iommu,OPTS" (or "amd-iommu,OPTS"; plain "intel-iommu" if OPTS is
+# empty).  Default "intremap=on".  --cpu sets QEMU's -cpu (default "max").
+# Both are recorded in the bundle's qemu-args only when not the default, so
+# bundles made before these options existed regenerate unchanged.
 #
 # Environment:
 #   ISOFUZZ_CACHE       cache root (default ~/.cache/isofuzz); the kernel
@@ -33,7 +40,8 @@ PROG=${0##*/}
 die()   { echo "$PROG: error: $*" >&2; exit 1; }
 usage() {
 	cat >&2 <<EOF
-usage: $PROG [--cmdline "extra kernel args"] [--iommu intel|amd] [--timeout S] OUTDIR -- <qemu args...>
+usage: $PROG [--cmdline "extra kernel args"] [--iommu intel|amd] [--iommu-opts OPTS]
+             [--cpu MODEL] [--timeout S] OUTDIR -- <qemu args...>
        $PROG --from BUNDLE/qemu-args OUTDIR
 EOF
 	exit 2
@@ -42,6 +50,10 @@ EOF
 # ---------------------------------------------------------------- arguments
 EXTRA_CMDLINE=
 IOMMU=intel
+DEF_IOMMU_OPTS=intremap=on
+DEF_CPU=max
+IOMMU_OPTS=$DEF_IOMMU_OPTS
+CPU=$DEF_CPU
 TIMEOUT=120
 FROM=
 OUTDIR=
@@ -53,6 +65,10 @@ while [ $# -gt 0 ]; do
 	--cmdline=*) EXTRA_CMDLINE=${1#*=}; shift ;;
 	--iommu)     [ $# -ge 2 ] || usage; IOMMU=$2; shift 2 ;;
 	--iommu=*)   IOMMU=${1#*=}; shift ;;
+	--iommu-opts)   [ $# -ge 2 ] || usage; IOMMU_OPTS=$2; shift 2 ;;
+	--iommu-opts=*) IOMMU_OPTS=${1#*=}; shift ;;
+	--cpu)       [ $# -ge 2 ] || usage; CPU=$2; shift 2 ;;
+	--cpu=*)     CPU=${1#*=}; shift ;;
 	--timeout)   [ $# -ge 2 ] || usage; TIMEOUT=$2; shift 2 ;;
 	--from)      [ $# -ge 2 ] || usage; FROM=$2; shift 2 ;;
 	-h|--help)   usage ;;
@@ -64,7 +80,8 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -n "$FROM" ]; then
-	# qemu-args format: "iommu X", "cmdline REST-OF-LINE", "arg ONE-QEMU-ARG"
+	# qemu-args format: "iommu X", "cmdline REST-OF-LINE", "arg ONE-QEMU-ARG",
+	# and optionally "iommu-opts OPTS" and "cpu MODEL" (absent = defaults)
 	[ -r "$FROM" ] || die "cannot read $FROM"
 	[ ${#QARGS[@]} -eq 0 ] || { echo "$PROG: --from takes no qemu args" >&2; usage; }
 	while IFS= read -r line || [ -n "$line" ]; do
@@ -73,6 +90,9 @@ if [ -n "$FROM" ]; then
 		'iommu '*)   IOMMU=${line#iommu } ;;
 		'cmdline')   EXTRA_CMDLINE= ;;
 		'cmdline '*) EXTRA_CMDLINE=${line#cmdline } ;;
+		'iommu-opts')   IOMMU_OPTS= ;;
+		'iommu-opts '*) IOMMU_OPTS=${line#iommu-opts } ;;
+		'cpu '*)     CPU=${line#cpu } ;;
 		'arg '*)     QARGS+=("${line#arg }") ;;
 		*) die "$FROM: unrecognised line: $line" ;;
 		esac
@@ -83,6 +103,15 @@ fi
 case $IOMMU in intel|amd) ;; *) echo "$PROG: --iommu must be intel or amd" >&2; usage ;; esac
 case $TIMEOUT in ''|*[!0-9]*) echo "$PROG: --timeout must be a number" >&2; usage ;; esac
 case $EXTRA_CMDLINE in *$'\n'*) echo "$PROG: --cmdline must be one line" >&2; usage ;; esac
+# QEMU property lists: name=value pairs joined by commas, no spaces
+case $IOMMU_OPTS in
+*[!A-Za-z0-9_.=,+-]*|,*|*,|*,,*)
+	echo "$PROG: --iommu-opts must be prop=value[,prop=value...] (got '$IOMMU_OPTS')" >&2; usage ;;
+esac
+case $CPU in
+''|-*|*[!A-Za-z0-9_.=,+-]*|*,|*,,*)
+	echo "$PROG: --cpu must be a QEMU CPU model with optional ,+feat/,-feat/,prop=value (got '$CPU')" >&2; usage ;;
+esac
 for a in ${QARGS[@]+"${QARGS[@]}"}; do
 	case $a in *$'\n'*) echo "$PROG: qemu arguments must not contain newlines" >&2; usage ;; esac
 done
@@ -235,9 +264,10 @@ fi
 
 # -------------------------------------------------------------------- boot
 case $IOMMU in
-intel) IOMMU_DEV=intel-iommu,intremap=on; BASE_CMDLINE="console=ttyS0 panic=-1 intel_iommu=on" ;;
-amd)   IOMMU_DEV=amd-iommu,intremap=on;   BASE_CMDLINE="console=ttyS0 panic=-1" ;;
+intel) IOMMU_DEV=intel-iommu; BASE_CMDLINE="console=ttyS0 panic=-1 intel_iommu=on" ;;
+amd)   IOMMU_DEV=amd-iommu;   BASE_CMDLINE="console=ttyS0 panic=-1" ;;
 esac
+IOMMU_DEV=$IOMMU_DEV${IOMMU_OPTS:+,$IOMMU_OPTS}
 CMDLINE=$BASE_CMDLINE${EXTRA_CMDLINE:+ $EXTRA_CMDLINE}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/isofuzz-golden.XXXXXX")
@@ -246,14 +276,14 @@ cleanup() { [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 QEMU=(qemu-system-x86_64
-	-machine q35,kernel-irqchip=split -accel tcg -cpu max -m 512M -smp 1
+	-machine q35,kernel-irqchip=split -accel tcg -cpu "$CPU" -m 512M -smp 1
 	-nodefaults -vga none -display none -monitor none
 	-serial "file:$LOG" -no-reboot
 	-kernel "$VMLINUZ" -initrd "$INITRD" -append "$CMDLINE"
 	-device "$IOMMU_DEV"
 	${QARGS[@]+"${QARGS[@]}"})
 
-echo "$PROG: booting $KVER ($IOMMU iommu, ${#QARGS[@]} qemu args)" >&2
+echo "$PROG: booting $KVER (-cpu $CPU -device $IOMMU_DEV, ${#QARGS[@]} qemu args)" >&2
 t0=$(date +%s.%N)
 set +e
 timeout --kill-after=10 "$TIMEOUT" "${QEMU[@]}" </dev/null >"$WORK/qemu.out" 2>&1
@@ -278,6 +308,11 @@ fail() {
 [ $rc -eq 0 ] || fail "qemu exited with status $rc"
 grep -q '^@@ISOFUZZ DONE' <(tr -d '\r' < "$LOG") ||
 	fail "dump incomplete: no DONE marker in the serial log (kernel panic or /init failure?)"
+
+# QEMU's warnings (e.g. a CPU feature TCG cannot provide, which it drops)
+# do not stop the boot but change what the guest sees: show them, except
+# the "nic ... has no peer" that every bundle with a NIC gets
+grep -v 'warning: nic .* has no peer$' "$WORK/qemu.out" | sed "s/^/$PROG: qemu said: /" >&2 || true
 
 # ----------------------------------------------------------- parse the log
 OUT_TMP=$WORK/bundle
@@ -352,10 +387,12 @@ fi
 	echo "#   tests/qemu/golden.sh --from <this file> OUTDIR"
 	echo "# kernel: $KPKG: $(sed -n '1s/^\[[^]]*\] //p' "$OUT_TMP/expected/dmesg")"
 	echo "# qemu: $(qemu-system-x86_64 --version | head -n1)"
-	echo "# fixed qemu args: -machine q35,kernel-irqchip=split -accel tcg -cpu max -m 512M -smp 1 -nodefaults -vga none -device $IOMMU_DEV"
+	echo "# fixed qemu args: -machine q35,kernel-irqchip=split -accel tcg -cpu $CPU -m 512M -smp 1 -nodefaults -vga none -device $IOMMU_DEV"
 	echo "# full kernel command line: $CMDLINE"
 	echo "iommu $IOMMU"
 	echo "cmdline${EXTRA_CMDLINE:+ $EXTRA_CMDLINE}"
+	[ "$IOMMU_OPTS" = "$DEF_IOMMU_OPTS" ] || echo "iommu-opts${IOMMU_OPTS:+ $IOMMU_OPTS}"
+	[ "$CPU" = "$DEF_CPU" ] || echo "cpu $CPU"
 	for a in ${QARGS[@]+"${QARGS[@]}"}; do echo "arg $a"; done
 } > "$OUT_TMP/qemu-args"
 
