@@ -203,6 +203,33 @@ dev "pci-testdev,bus=pcie.0,addr=5.1"
 define amd-mixed "AMD-Vi (amd-iommu at 00:01.0): switch, PCIe-to-PCI bridge, root port, multifunction RCiEPs" \
 	--iommu amd
 
+# 11-14. Intel interrupt remapping variants, all on one small topology:
+# two root ports with an endpoint each, a PCIe-to-PCI bridge behind a third
+# root port with a conventional e1000, and an RCiEP on pcie.0
+ir_topo() {
+	rp rp1 1 pcie.0 2.0; dev "e1000e,bus=rp1,romfile="
+	rp rp2 2 pcie.0 3.0; dev "virtio-net-pci,bus=rp2,romfile="
+	rp rp3 3 pcie.0 4.0
+	dev "pcie-pci-bridge,id=pb1,bus=rp3"
+	dev "e1000,bus=pb1,addr=1.0,romfile="
+	dev "virtio-rng-pci,bus=pcie.0,addr=5.0"
+}
+ir_topo
+define ir-on "IR topology, intel-iommu,intremap=on: the kernel enables IRQ remapping (xapic mode)"
+ir_topo
+define ir-off-device "IR topology, intel-iommu,intremap=off: no IR bit in ecap or INTR_REMAP flag in DMAR, so no IRQ remapping" \
+	--iommu-opts intremap=off
+ir_topo
+define ir-off-cmdline "IR topology, intel-iommu,intremap=on but kernel intremap=off: hardware has IR, the kernel leaves it off" \
+	--cmdline intremap=off
+# QEMU 7.2 refuses eim=on under TCG ("eim=on requires
+# accel=kvm,kernel-irqchip=split") unless x-buggy-eim=on skips that check,
+# and TCG drops x2apic from any -cpu ("TCG doesn't support requested
+# feature: CPUID.01H:ECX.x2apic"), so the guest has EIM but no x2APIC
+ir_topo
+define ir-eim-xapic "IR topology, intel-iommu,intremap=on,eim=on,x-buggy-eim=on: EIM in ecap, but TCG gives no x2APIC, so IRQ remapping stays in xapic mode" \
+	--iommu-opts intremap=on,eim=on,x-buggy-eim=on
+
 # ------------------------------------------------------------------- run
 if [ -n "$LIST" ]; then
 	for n in "${BUNDLES[@]}"; do printf '%-18s %s\n' "$n" "${DESC[$n]}"; done
