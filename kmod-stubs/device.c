@@ -31,7 +31,6 @@ int dev_set_name(struct device *dev, const char *fmt, ...)
 void device_initialize(struct device *dev)
 {
 	INIT_LIST_HEAD(&dev->bus_node);
-	INIT_LIST_HEAD(&dev->iommu_group_node);
 }
 
 int device_add(struct device *dev)

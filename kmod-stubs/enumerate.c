@@ -33,7 +33,7 @@ static struct pci_bus *alloc_bus(struct pci_bus *parent, int domain, u8 number,
 	b->ops = &kshim_pci_ops;
 	b->domain_nr = domain;
 	b->number = number;
-	b->busn_end = number;
+	b->busn_res.start = b->busn_res.end = number;
 	if (parent)
 		list_add_tail(&b->node, &parent->children);
 	return b;
@@ -76,7 +76,7 @@ static void scan_bus(struct pci_bus *bus, int depth)
 		if (!child)
 			continue;
 		child->primary = bus->number;
-		child->busn_end = subordinate;
+		child->busn_res.end = subordinate;
 		child->bridge = &dev->dev;
 		dev->subordinate = child;
 		scan_bus(child, depth + 1);
@@ -134,7 +134,7 @@ int kshim_enumerate(const struct platform *platform)
 		root = alloc_bus(NULL, seg, busnr, NULL);
 		if (!root)
 			break;
-		root->busn_end = 0xff;
+		root->busn_res.end = 0xff;
 		roots++;
 		scan_bus(root, 0);
 	}

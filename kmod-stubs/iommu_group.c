@@ -3,9 +3,10 @@
  * IOMMU groups: the object, and the probe loop of the IOMMU core
  * (bus_iommu_probe -> __iommu_probe_device -> ops->device_group ->
  * iommu_group_add_device) reduced to what decides membership.  Every PCI
- * device is probed in the order the PCI core added it, and its group comes
- * from the kernel's pci_device_group(); IDs are handed out lowest-free
- * first, as the kernel's ida does.
+ * device is probed in the order the PCI core added it by the driver that
+ * claims it, and its group comes from that driver's device_group (the
+ * kernel's); IDs are handed out lowest-free first, as the kernel's ida
+ * does.
  */
 #include <kshim/kernel.h>
 #include "kshim_internal.h"
@@ -48,19 +49,24 @@ int iommu_group_id(struct iommu_group *group)
 	return group->id;
 }
 
-int kshim_probe_groups(void)
+int kshim_probe_groups(const struct iommu_ops *(*driver)(struct device *dev))
 {
 	struct device *dev;
 
 	list_for_each_entry(dev, &pci_bus_type.devices, bus_node) {
-		struct iommu_group *group = pci_device_group(dev);
+		const struct iommu_ops *ops = driver(dev);
+		struct iommu_group *group;
 
+		if (!ops)
+			continue;	/* no IOMMU translates it: no group */
+		dev->iommu_ops = ops;
+		group = ops->device_group(dev);
 		if (IS_ERR_OR_NULL(group)) {
-			dev_err(dev, "isofuzz: pci_device_group() failed (%ld)\n", PTR_ERR(group));
+			dev_err(dev, "isofuzz: device_group() failed (%ld)\n", PTR_ERR(group));
 			continue;
 		}
-		dev->iommu_group = group;
-		list_add_tail(&dev->iommu_group_node, &group->devices);
+		if (kshim_group_add_device(group, dev))
+			continue;
 		dev_info(dev, "Adding to iommu group %d\n", group->id);
 	}
 	return next_group_id;

@@ -119,3 +119,13 @@ char *pcibios_setup(char *str)
 
 unsigned int pci_flags;
 const int pci_dev_type;
+
+/* arch/x86/pci/early.c's type-1 access, before buses exist: segment 0 only */
+u8 read_pci_config_byte(u8 bus, u8 slot, u8 func, u8 offset)
+{
+	struct pci_bus b = { .domain_nr = 0, .number = bus };
+	u32 v;
+
+	cfg_read(&b, PCI_DEVFN(slot, func), offset, 1, &v);
+	return v;
+}

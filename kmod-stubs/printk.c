@@ -39,38 +39,146 @@ static void log_append(const char *s, size_t n)
 }
 
 /*
- * The kernel's %p extensions (%pS, %pR, %pOF, ...) have no host meaning:
- * print them as a plain pointer, swallowing the extension letters as the
- * kernel's vsprintf does.
+ * Formatting with the kernel's vsprintf semantics where they differ from
+ * the C library's, spec by spec:
+ *  - '#' with x/X/o always prints its prefix: %#x of 0 is "0x0" (the C
+ *    library prints "0"), and %#06x of 0 is "0x0000";
+ *  - 'L' on an integer conversion means long long;
+ *  - %p extensions (%pS, %pR, %pOF, ...) print as a plain pointer,
+ *    swallowing the extension letters as the kernel's vsprintf does.
  */
-static void host_format(char *out, size_t size, const char *fmt)
+static int kvformat(char *out, size_t size, const char *fmt, va_list ap)
 {
 	size_t o = 0;
 
-	for (const char *p = fmt; *p && o + 3 < size; p++) {
-		out[o++] = *p;
-		if (p[0] == '%' && p[1] == 'p') {
-			out[o++] = 'p';
-			p++;
-			while (((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z')))
-				p++;
-		} else if (p[0] == '%' && p[1] == '%') {
+	for (const char *p = fmt; *p && o + 1 < size;) {
+		char spec[32], conv, piece[512];
+		int sl = 0, len = 0, width = -1, prec = -1, n;
+		bool alt = false, zero = false, left = false;
+
+		if (*p != '%') {
+			out[o++] = *p++;
+			continue;
+		}
+		spec[sl++] = *p++;
+		if (*p == '%') {
 			out[o++] = '%';
 			p++;
+			continue;
 		}
+		for (; strchr("-+ #0", *p) && *p; p++) {
+			alt |= *p == '#';
+			zero |= *p == '0';
+			left |= *p == '-';
+			if (*p != '#' && sl < 20)
+				spec[sl++] = *p;
+		}
+		if (*p == '*') {
+			width = va_arg(ap, int);
+			p++;
+		} else {
+			for (width = 0; *p >= '0' && *p <= '9'; p++)
+				width = width * 10 + (*p - '0');
+		}
+		if (*p == '.') {
+			p++;
+			if (*p == '*') {
+				prec = va_arg(ap, int);
+				p++;
+			} else {
+				for (prec = 0; *p >= '0' && *p <= '9'; p++)
+					prec = prec * 10 + (*p - '0');
+			}
+		}
+		if (width > 256)
+			width = 256;
+		if (prec > 256)
+			prec = 256;
+		sl += snprintf(spec + sl, sizeof(spec) - sl, "*.*");
+		while (*p && strchr("hlLzjt", *p)) {
+			len += *p == 'h' ? -1 : *p == 'L' ? 2 : 1;
+			p++;
+		}
+		conv = *p ? *p++ : 0;
+		if (conv == 'p')
+			while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+				p++;
+		spec[sl++] = conv;
+		spec[sl] = 0;
+		if (width < 0)
+			width = 0;
+		switch (conv) {
+		case 'd': case 'i': {
+			long long v = len >= 2 ? va_arg(ap, long long) : len == 1 ? va_arg(ap, long) :
+				      va_arg(ap, int);
+
+			if (len == -1) v = (short)v;
+			if (len <= -2) v = (signed char)v;
+			spec[sl - 1] = 0;
+			strcat(spec, "lld");
+			n = snprintf(piece, sizeof(piece), spec, width, prec, v);
+			break;
+		}
+		case 'u': case 'x': case 'X': case 'o': {
+			unsigned long long v = len >= 2 ? va_arg(ap, unsigned long long) :
+					       len == 1 ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
+			char c[2] = { conv, 0 };
+
+			if (len == -1) v = (unsigned short)v;
+			if (len <= -2) v = (unsigned char)v;
+			spec[sl - 1] = 0;
+			strcat(spec, "ll");
+			strcat(spec, c);
+			if (alt && conv != 'u') {
+				const char *pre = conv == 'o' ? (v ? "0" : "") : conv == 'x' ? "0x" : "0X";
+				int pl = strlen(pre), pad;
+				char digits[300];
+
+				/* zero padding goes between the prefix and the digits */
+				snprintf(digits, sizeof(digits), spec,
+					 zero && !left && width > pl ? width - pl : 0, prec, v);
+				pad = width - pl - (int)strlen(digits);
+				n = snprintf(piece, sizeof(piece), "%*s%s%s%*s", left || pad < 0 ? 0 : pad, "",
+					     pre, digits, left && pad > 0 ? pad : 0, "");
+			} else {
+				n = snprintf(piece, sizeof(piece), spec, width, prec, v);
+			}
+			break;
+		}
+		case 'c':
+			n = snprintf(piece, sizeof(piece), spec, width, prec, va_arg(ap, int));
+			break;
+		case 's': {
+			const char *str = va_arg(ap, const char *);
+
+			n = snprintf(piece, sizeof(piece), spec, width, prec, str ? str : "(null)");
+			break;
+		}
+		case 'p':
+			n = snprintf(piece, sizeof(piece), "%p", va_arg(ap, void *));
+			break;
+		default:
+			n = 0;
+			piece[0] = 0;
+			break;
+		}
+		if (n < 0)
+			continue;
+		for (int i = 0; i < n && piece[i] && o + 1 < size; i++)
+			out[o++] = piece[i];
 	}
 	out[o] = 0;
+	return o;
 }
 
 static void vlog(const char *prefix, const char *fmt, va_list ap)
 {
-	char hostfmt[1024], line[2048];
+	char line[2048];
 	int n;
 
 	if (fmt[0] == KERN_SOH[0] && fmt[1])
 		fmt += 2;
-	host_format(hostfmt, sizeof(hostfmt), fmt);
-	n = vsnprintf(line, sizeof(line), hostfmt, ap);
+	n = kvformat(line, sizeof(line), fmt, ap);
 	if (n < 0)
 		return;
 	if ((size_t)n >= sizeof(line))

@@ -15,6 +15,15 @@
 
 extern jmp_buf kshim_bug_jmp;
 
+/* VT-d steps, compiled only for trees that have them (CMakeLists.txt) */
+#ifdef KSHIM_VTD
+#define KSHIM_VTD_CALL(call) call
+#define KSHIM_VTD_DRIVER kshim_vtd_driver
+#else
+#define KSHIM_VTD_CALL(call) do { } while (0)
+#define KSHIM_VTD_DRIVER every_device
+#endif
+
 const char kshim_kernel_version[] = KTREE_VERSION;
 
 static void observe(struct observation *obs)
@@ -43,8 +52,21 @@ static void observe(struct observation *obs)
 	}
 }
 
+/*
+ * Without DMAR (or IVRS) the platform has no IOMMU; the harness then runs
+ * the grouping as if one IOMMU translated every device, so topologies can
+ * be judged on their own.
+ */
+static struct iommu_ops topology_only_ops = { .device_group = pci_device_group };
+
+static const struct iommu_ops *every_device(struct device *dev)
+{
+	return &topology_only_ops;
+}
+
 int kshim_run(const struct platform *platform, struct observation *obs)
 {
+	volatile bool vtd;
 	char *volatile cmdline = strdup(platform->cmdline ? platform->cmdline : "");
 	volatile int ret = 0;
 
@@ -56,16 +78,33 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 	kshim_config_load(platform);
 	kshim_acpi_load(platform);
 
+#ifdef KSHIM_VTD
+	kshim_irq_reset();
+	kshim_x86_load(platform);
+	kshim_vtd_load(platform);
+	vtd = kshim_vtd_present();
+#else
+	vtd = false;
+#endif
+
 	if (!setjmp(kshim_bug_jmp) && cmdline) {
 		kshim_parse_cmdline(cmdline);
-		/* an IOMMU was found in the firmware tables: the driver asks for ACS */
-		pci_request_acs();
+		if (vtd) {
+			KSHIM_VTD_CALL(kshim_vtd_early());
+		} else {
+			/* topology only: as if an IOMMU covered every device, asking for ACS */
+			pci_request_acs();
+		}
 		kshim_enumerate(platform);
-		obs->nr_groups = kshim_probe_groups();
+		if (vtd)
+			KSHIM_VTD_CALL(kshim_vtd_late());
+		obs->nr_groups = kshim_probe_groups(vtd ? KSHIM_VTD_DRIVER : every_device);
 	} else {
 		ret = -1;
 	}
 	observe(obs);
+	if (vtd && !setjmp(kshim_bug_jmp))
+		KSHIM_VTD_CALL(kshim_vtd_observe(obs));
 	obs->log = kshim_log_take(&obs->log_len);
 	obs->failure = kshim_failure_take();
 
@@ -73,6 +112,7 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 	kshim_config_release();
 	kshim_params_release();
 	kshim_acpi_load(NULL);
+	KSHIM_VTD_CALL(kshim_vtd_release());
 	free(cmdline);
 	return ret;
 }

@@ -16,6 +16,9 @@ files="include/uapi/linux/pci_regs.h include/linux/pci_ids.h Makefile"
 for l in "$@"; do
 	files="$files $(sed -n 's/^file[[:space:]]\{1,\}\([^[:space:]#]*\).*/\1/p' "$l")"
 done
+# several lists may take from one file: name each once (tar fails on repeats)
+files=$(printf '%s\n' $files | sort -u | tr '\n' ' ')
+files=${files% }
 
 case $want in
 /*)

@@ -36,6 +36,7 @@ struct platform_table {
  */
 struct platform_iommu_regs {
 	char name[32];			/* sysfs name: dmar0, ivhd0 */
+	uint64_t reg_base;		/* sysfs "address" when known, else 0 */
 	int amd;			/* 1: amd-iommu, 0: intel-iommu */
 	uint64_t cap, ecap;		/* Intel */
 	uint64_t amd_cap, amd_features;	/* AMD */
@@ -69,6 +70,10 @@ struct observation_device {
 	int group;			/* IOMMU group id, -1 when none */
 	int unit;			/* index into observation.units, -1 none */
 	int isolated_msi;		/* msi_device_has_isolated_msi() */
+	/* the source-id check set_msi_sid() puts in the device's IRTEs */
+	int msi_svt;			/* 0 none, 1 SID+SQ, 2 bus range */
+	int msi_sq;			/* SID qualifier (bits of function ignored) */
+	uint16_t msi_sid;		/* requester ID, or start<<8|end bus for SVT 2 */
 };
 
 /* An IOMMU unit the kernel set up from the firmware tables. */
@@ -79,6 +84,9 @@ struct observation_unit {
 	int include_all;		/* DRHD INCLUDE_PCI_ALL */
 	int ir_capable;			/* ecap IR / EFR says it can remap */
 	int ir_enabled;			/* the kernel enabled remapping on it */
+	int registers_default;		/* bundle had no cap/ecap: defaults used */
+	uint64_t cap, ecap;		/* as the kernel read them */
+	int ignored;			/* the kernel ignores the unit (no devices / gfx) */
 };
 
 enum observation_ir_mode {

@@ -18,10 +18,13 @@
  *   root NAME          emit the item(s) named NAME and their closure
  *   macro NAME         emit every top-level invocation of macro NAME
  *   optroot NAME       like root, but NAME may be absent (it differs between
- *                      kernel versions)
+ *                      kernel versions); when present the output ends with
+ *                      "#define KEXTRACT_HAS_NAME 1" so glue code can tell
  *   shim NAME          never emit NAME: the shim provides it (closure stops)
  *   hooks MACRO        emit invocations of MACRO (e.g. DECLARE_PCI_FIXUP_HEADER)
  *                      whose last argument is an emitted function
+ *   defines PREFIX     emit every #define whose name starts with PREFIX (a
+ *                      header's register offsets and bit fields, e.g. DMAR_)
  *
  * Conditional directives (#if/#ifdef/#else/#endif...) are always emitted in
  * place, so the shim's CONFIG_ choices select between variants exactly as a
@@ -577,7 +580,17 @@ static void name_define(struct item *it)
 
 /* ---- selection ---- */
 
-static struct strset roots, optroots, shims, macros, hook_macros, selected;
+static struct strset roots, optroots, shims, macros, hook_macros, define_prefixes, selected;
+
+static bool has_define_prefix(const struct item *it)
+{
+	if (it->kind != I_DEFINE || !it->name)
+		return false;
+	for (size_t i = 0; i < define_prefixes.n; i++)
+		if (!strncmp(it->name, define_prefixes.v[i], strlen(define_prefixes.v[i])))
+			return true;
+	return false;
+}
 
 /* Macros whose first argument is the object they define: DEFINE_MUTEX(x). */
 static bool defines_first_arg(const char *macro)
@@ -647,6 +660,8 @@ static void select_items(void)
 				if (item_named(it, selected.v[s]))
 					want = true;
 			if (it->is_macro_call && set_has(&macros, it->name))
+				want = true;
+			if (has_define_prefix(it))
 				want = true;
 			if (it->is_macro_call && it->last_arg && set_has(&hook_macros, it->name) &&
 			    set_has(&selected, it->last_arg)) {
@@ -725,6 +740,8 @@ int main(int argc, char **argv)
 			set_add(&macros, arg);
 		else if (!strcmp(kw, "hooks"))
 			set_add(&hook_macros, arg);
+		else if (!strcmp(kw, "defines"))
+			set_add(&define_prefixes, arg);
 		else
 			die(2, "%s: unknown directive '%s'", list_path, kw);
 	}
@@ -755,6 +772,12 @@ int main(int argc, char **argv)
 		fwrite(src + it->start, 1, it->end - it->start + (it->kind == I_CODE), out);
 		fputc('\n', out);
 	}
+	for (size_t r = 0; r < optroots.n; r++)
+		for (size_t i = 0; i < nr_items; i++)
+			if (items[i].emit && item_named(&items[i], optroots.v[r])) {
+				fprintf(out, "#define KEXTRACT_HAS_%s 1\n", optroots.v[r]);
+				break;
+			}
 	if (fclose(out))
 		die(2, "%s: write failed", argv[3]);
 	return 0;

@@ -8,3 +8,21 @@
 #include <kshim/kernel_internal.h>
 #include <kshim/kstate.h>
 #include "kgen/iommu.c"
+
+/*
+ * The one step of iommu_group_add_device() that matters here: the device
+ * joins the group's member list (the kernel's struct group_device), which
+ * iommu_group_has_isolated_msi() and iommu_get_group_resv_regions() walk.
+ */
+int kshim_group_add_device(struct iommu_group *group, struct device *dev)
+{
+	struct group_device *gdev = kzalloc(sizeof(*gdev), GFP_KERNEL);
+
+	if (!gdev)
+		return -ENOMEM;
+	gdev->dev = dev;
+	gdev->name = (char *)dev_name(dev);
+	dev->iommu_group = group;
+	list_add_tail(&gdev->list, &group->devices);
+	return 0;
+}

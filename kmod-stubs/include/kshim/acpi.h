@@ -16,6 +16,8 @@ typedef u64 acpi_physical_address;
 #define ACPI_SUCCESS(s) ((s) == AE_OK)
 #define ACPI_FAILURE(s) ((s) != AE_OK)
 #define ACPI_NAMESEG_SIZE 4
+/* ACPICA's variable-length member (a zero-length array, GNU C) */
+#define ACPI_FLEX_ARRAY(type, name) type name[0]
 #define ACPI_OEM_ID_SIZE 6
 #define ACPI_OEM_TABLE_ID_SIZE 8
 

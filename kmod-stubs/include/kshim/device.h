@@ -11,6 +11,8 @@
 #include "list.h"
 
 struct iommu_group;
+struct iommu_ops;
+struct irq_domain;
 struct bus_type;
 
 struct device {
@@ -19,7 +21,9 @@ struct device {
 	const struct bus_type *bus;
 	const void *type;
 	struct iommu_group *iommu_group;
-	struct list_head iommu_group_node;	/* the group's member list */
+	struct irq_domain *msi_domain;		/* dev->msi.domain */
+	const struct iommu_ops *iommu_ops;	/* set when an IOMMU probed it */
+	void *iommu_priv;			/* dev_iommu_priv_get() */
 	struct list_head bus_node;		/* the bus's device list */
 	void (*release)(struct device *dev);
 	u64 *dma_mask;

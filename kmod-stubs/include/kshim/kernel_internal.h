@@ -49,7 +49,12 @@ static inline void pcie_aspm_init_link_state(struct pci_dev *pdev) { }
 static inline void pci_configure_device(struct pci_dev *dev) { }
 static inline void pcie_failed_link_retrain(struct pci_dev *dev) { }
 static inline void pci_reassigndev_resource_alignment(struct pci_dev *dev) { }
+#ifdef KSHIM_VTD
+/* x86 makes its vector domain the MSI parent of every PCI device */
+void pci_set_msi_domain(struct pci_dev *dev);
+#else
 static inline void pci_set_msi_domain(struct pci_dev *dev) { }
+#endif
 static inline void pci_npem_create(struct pci_dev *dev) { }
 static inline void set_dev_node(struct device *dev, int node) { }
 static inline int pcibus_to_node(struct pci_bus *bus) { return -1; }

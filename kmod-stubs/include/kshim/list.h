@@ -65,4 +65,31 @@ static inline bool list_empty(const struct list_head *head)
 	     &pos->member != (head);					\
 	     pos = n, n = list_next_entry(n, member))
 
+#define list_prev_entry(pos, member) \
+	list_entry((pos)->member.prev, __typeof__(*(pos)), member)
+#define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
+#define list_for_each_entry_reverse(pos, head, member)			\
+	for (pos = list_last_entry(head, __typeof__(*pos), member);	\
+	     &pos->member != (head);					\
+	     pos = list_prev_entry(pos, member))
+
+static inline void list_move_tail(struct list_head *entry, struct list_head *head)
+{
+	list_del(entry);
+	list_add_tail(entry, head);
+}
+
+/* join @list in front of @head's first entry; @list itself is left stale */
+static inline void list_splice(const struct list_head *list, struct list_head *head)
+{
+	if (!list_empty(list)) {
+		struct list_head *first = list->next, *last = list->prev, *at = head->next;
+
+		first->prev = head;
+		head->next = first;
+		last->next = at;
+		at->prev = last;
+	}
+}
+
 #endif

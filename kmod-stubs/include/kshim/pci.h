@@ -67,10 +67,11 @@ struct pci_bus {
 	struct pci_ops *ops;
 	void *sysdata;
 	struct device *bridge;
+	struct device dev;		/* the bus's own device (MSI domain) */
 	int domain_nr;
 	unsigned char number;
 	unsigned char primary;
-	unsigned char busn_end;
+	struct resource busn_res;		/* bus numbers: start..end (subordinate) */
 	unsigned int bus_flags;
 };
 

@@ -64,6 +64,12 @@ __printf(3, 4) void kshim_dev_printk(const char *level, const struct device *dev
 #define pr_warn_once(fmt, ...) printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_err_once(fmt, ...) printk_once(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info_ratelimited pr_info
+/* rate limits: every message of a run is kept */
+struct ratelimit_state { int unused; };
+#define DEFINE_RATELIMIT_STATE(name, interval, burst) struct ratelimit_state name
+#define DEFAULT_RATELIMIT_INTERVAL 5
+#define DEFAULT_RATELIMIT_BURST 10
+#define __ratelimit(rs) ((void)(rs), 1)
 #define pr_warn_ratelimited pr_warn
 #define pr_err_ratelimited pr_err
 

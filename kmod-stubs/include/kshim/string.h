@@ -6,6 +6,8 @@
 #include "types.h"
 
 int sscanf(const char *str, const char *format, ...);
+int sprintf(char *str, const char *format, ...);
+int snprintf(char *str, size_t size, const char *format, ...);
 char *strchrnul(const char *s, int c);
 char *kmemdup_nul(const char *s, size_t len, gfp_t gfp);
 void *kmemdup(const void *src, size_t len, gfp_t gfp);

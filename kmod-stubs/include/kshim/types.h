@@ -21,6 +21,11 @@ typedef int8_t s8;
 typedef int16_t s16;
 typedef int32_t s32;
 typedef int64_t s64;
+typedef uint8_t __u8;
+typedef uint16_t __u16;
+typedef uint32_t __u32;
+typedef uint64_t __u64;
+typedef unsigned __int128 __u128;
 typedef u16 __le16;
 typedef u32 __le32;
 typedef u64 __le64;
@@ -84,6 +89,7 @@ typedef struct { int counter; } atomic_t;
 	((__typeof__(mask))(((reg) & (mask)) >> __builtin_ctzll(mask)))
 #define FIELD_PREP(mask, val) \
 	(((__typeof__(mask))(val) << __builtin_ctzll(mask)) & (mask))
+#define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a) - 1)) == 0)
 #define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
 #define BITS_PER_LONG 64
 #define BITS_PER_BYTE 8
@@ -119,6 +125,42 @@ extern bool initcall_debug;
 #define current ((void *)0)
 #define task_pid_nr(t) 1
 
+/* deferred work and RCU callbacks never run: objects live until the run ends */
+struct work_struct { int unused; };
+struct rcu_head { void *unused; };
+struct completion { int done; };
+typedef struct { int refs; } refcount_t;
+#define init_completion(c) ((c)->done = 0)
+#define rcu_read_lock() do { } while (0)
+#define rcu_read_unlock() do { } while (0)
+#define rcu_dereference(p) (p)
+#define rcu_dereference_check(p, c) (p)
+#define rcu_assign_pointer(p, v) ((p) = (v))
+#define RCU_INIT_POINTER(p, v) ((p) = (v))
+#define synchronize_rcu() do { } while (0)
+#define list_add_rcu list_add
+#define list_add_tail_rcu list_add_tail
+#define list_del_rcu list_del
+#define list_for_each_entry_rcu(pos, head, member, ...) list_for_each_entry(pos, head, member)
+
+/* the run is the kernel's boot: init code runs with the system booting */
+enum system_states { SYSTEM_BOOTING, SYSTEM_RUNNING };
+#define system_state SYSTEM_BOOTING
+
+/* a flexible array's allocation size (include/linux/overflow.h), unchecked */
+#define struct_size(p, member, count) \
+	(sizeof(*(p)) + sizeof(*(p)->member) * (size_t)(count))
+#define flex_array_size(p, member, count) (sizeof(*(p)->member) * (size_t)(count))
+
+/* red-black trees: the VT-d device tree is filled only by probe_device */
+struct rb_node { struct rb_node *rb_left, *rb_right; };
+struct rb_root { struct rb_node *rb_node; };
+#define RB_ROOT ((struct rb_root){ NULL })
+
+typedef int irqreturn_t;
+#define IRQ_NONE 0
+#define IRQ_HANDLED 1
+
 /* locks: the shim is single-threaded, each run owns the whole "kernel" */
 struct mutex { int unused; };
 struct rw_semaphore { int unused; };
@@ -133,10 +175,14 @@ typedef struct { int unused; } raw_spinlock_t;
 #define down_read(s) ((void)(s))
 #define up_read(s) ((void)(s))
 #define down_write(s) ((void)(s))
+#define rwsem_is_locked(s) ((void)(s), 1)
+#define mutex_init(m) ((void)(m))
 #define up_write(s) ((void)(s))
 #define spin_lock_init(l) ((void)(l))
 #define raw_spin_lock_init(l) ((void)(l))
 #define spin_lock(l) ((void)(l))
+#define raw_spin_lock(l) ((void)(l))
+#define raw_spin_unlock(l) ((void)(l))
 #define spin_unlock(l) ((void)(l))
 #define raw_spin_lock_irqsave(l, f) ((void)(l), (f) = 0)
 #define raw_spin_unlock_irqrestore(l, f) ((void)(l), (void)(f))

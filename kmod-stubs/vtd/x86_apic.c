@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The x86 platform facts the VT-d code reads, as the kernel learns them:
+ *  - IOAPICs: x86's MADT walk (arch/x86/kernel/acpi/boot.c) registers one
+ *    IOAPIC per MADT I/O APIC entry (type 1), in table order, with the ID
+ *    the entry gives; mpc_ioapic_id(i) is that ID.  The IOAPIC's own
+ *    registers are not read (a bundle has no MMIO), so an IOAPIC whose
+ *    registers would read all-ones is still counted.
+ *  - x2APIC: the CPU flag from proc/cpuinfo; without cpuinfo, assumed
+ *    present (every CPU with VT-d interrupt remapping has it), and the
+ *    report says so.
+ *  - the e820 map is not in bundles: every range is taken as reserved.
+ * Plus the arch hooks and counters the code touches on the way.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <kshim/vtd.h>
+#include "../kshim_internal.h"
+
+extern jmp_buf kshim_bug_jmp;
+
+#define MADT_IO_APIC 1
+
+static int ioapic_ids[MAX_IO_APICS];
+int nr_ioapics;
+static enum platform_x2apic x2apic;
+
+int iommu_detected;
+int no_iommu;
+bool iommu_dma_forcedac;
+unsigned int tsc_khz = 1;	/* register waits give up after 10^4 polls */
+struct x86_init_ops x86_init;
+struct x86_platform_ops x86_platform;
+static cycles_t cycles;
+
+void kshim_x86_load(const struct platform *platform)
+{
+	struct acpi_table_header *t;
+
+	nr_ioapics = 0;
+	cycles = 0;
+	iommu_detected = no_iommu = 0;
+	iommu_dma_forcedac = false;
+	memset(&x86_init, 0, sizeof(x86_init));
+	memset(&x86_platform, 0, sizeof(x86_platform));
+	x2apic = platform ? platform->x2apic : PLATFORM_X2APIC_UNKNOWN;
+	/* MADT: 44-byte header (ACPI 6.5, 5.2.12), then type/length entries */
+	if (!platform || ACPI_FAILURE(acpi_get_table("APIC", 0, &t)) || t->length < 44)
+		return;
+	for (u32 off = 44; off + 2 <= t->length;) {
+		const u8 *e = (const u8 *)t + off;
+
+		if (e[1] < 2 || off + e[1] > t->length)
+			break;
+		if (e[0] == MADT_IO_APIC && e[1] >= 12 && nr_ioapics < MAX_IO_APICS)
+			ioapic_ids[nr_ioapics++] = e[2];
+		off += e[1];
+	}
+}
+
+int mpc_ioapic_id(int ioapic_idx)
+{
+	return ioapic_ids[ioapic_idx];
+}
+
+bool x2apic_supported(void)
+{
+	return x2apic != PLATFORM_X2APIC_NO;
+}
+
+bool boot_cpu_has(int feature)
+{
+	switch (feature) {
+	case X86_FEATURE_X2APIC:
+		return x2apic_supported();
+	case X86_FEATURE_APIC:
+	case X86_FEATURE_CX16:
+		return true;
+	}
+	return false;
+}
+
+cycles_t get_cycles(void)
+{
+	return cycles++;
+}
+
+int e820__get_entry_type(u64 start, u64 end)
+{
+	return E820_TYPE_RESERVED;
+}
+
+/*
+ * Pages the hardware reads by physical address (invalidation queue, IR
+ * table) must be page-aligned: the unit masks the low bits off.  They come
+ * from the run's allocator, aligned inside a larger block, and are released
+ * with everything else when the run ends.
+ */
+void *iommu_alloc_pages_node(int nid, gfp_t gfp, int order)
+{
+	u8 *p = kzalloc((PAGE_SIZE << order) + PAGE_SIZE, gfp);
+
+	return p ? (void *)(((uintptr_t)p + PAGE_SIZE - 1) & PAGE_MASK) : NULL;
+}
+
+void iommu_free_pages(void *virt, int order)
+{
+}
+
+void *iommu_alloc_page_node(int nid, gfp_t gfp)
+{
+	return iommu_alloc_pages_node(nid, gfp, 0);
+}
+
+void iommu_free_page(void *virt)
+{
+}
+
+/* The kernel gives up: record it like BUG() and end the run. */
+void panic(const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	msg[strcspn(msg, "\n")] = 0;
+	kshim_fail("Kernel panic - not syncing: %s", msg);
+	longjmp(kshim_bug_jmp, 1);
+}
+
+/*
+ * intel_iommu_init() is x86_init.iommu.iommu_init's target, which
+ * detect_intel_iommu() sets; the shim's run (kmod-stubs/run.c) performs
+ * its steps that decide isolation itself, so this entry is never called.
+ */
+int intel_iommu_init(void)
+{
+	BUG();
+}
+
+/* Shutdown and fault interrupts: no shutdown or fault happens in a run. */
+void intel_iommu_shutdown(void)
+{
+}
+
+int enable_drhd_fault_handling(unsigned int cpu)
+{
+	return 0;
+}
+
+/* Page-request and invalidation-timeout reports look devices up here;
+ * the rbtree is filled by probe_device, which is not run. */
+struct device *device_rbtree_find(struct intel_iommu *iommu, u16 rid)
+{
+	return NULL;
+}
+
+/* AMD-Vi and Hyper-V remapping are not compiled yet: they decline. */
+static int decline(void)
+{
+	return -ENODEV;
+}
+__weak struct irq_remap_ops amd_iommu_irq_ops = { .prepare = decline };
+__weak struct irq_remap_ops hyperv_irq_remap_ops = { .prepare = decline };
