@@ -222,9 +222,19 @@ static int load_tables(struct bundle *b, struct diag *d)
 			continue;	/* sysfs has dynamic/ and data/ folders */
 		}
 		t->data = read_all(path, MAX_TABLE_SIZE, &t->len, d);
-		free(path);
-		if (!t->data)
+		if (!t->data) {
+			free(path);
 			goto out;
+		}
+		/* the kernel reads as far as the header's length field says */
+		if (t->len >= 8 && get32(t->data, 4) > t->len) {
+			diag_set(d, path, "offset 4", "length field %u exceeds the file's %zu bytes",
+				 get32(t->data, 4), t->len);
+			free(t->data);
+			free(path);
+			goto out;
+		}
+		free(path);
 		snprintf(t->signature, sizeof(t->signature), "%.4s", names[i]->d_name);
 		b->platform.nr_tables++;
 	}
@@ -267,6 +277,125 @@ static int load_cmdline(struct bundle *b, struct diag *d)
 	return buf ? 0 : -1;
 }
 
+/* sysfs prints a register as hex text, e.g. "d2008c22260206\n" */
+static int read_hex(const char *path, uint64_t *v, struct diag *d)
+{
+	size_t len;
+	unsigned char *buf = read_all(path, 64, &len, d);
+	char *end;
+
+	if (!buf)
+		return -1;
+	buf[len] = 0;
+	errno = 0;
+	*v = strtoull((char *)buf, &end, 16);
+	while (*end == '\n' || *end == ' ')
+		end++;
+	if (errno || end == (char *)buf || *end) {
+		diag_set(d, path, "line 1", "not a hexadecimal register value");
+		free(buf);
+		return -1;
+	}
+	free(buf);
+	return 0;
+}
+
+/*
+ * sys/class/iommu/<unit>/intel-iommu/{cap,ecap,address} and
+ * amd-iommu/{cap,features}: what the units' registers hold.
+ */
+static int load_iommus(struct bundle *b, struct diag *d)
+{
+	char *dir = join(b->path, "sys/class/iommu");
+	struct dirent **names = NULL;
+	int n, ret = -1;
+
+	if (!dir)
+		return -1;
+	n = scandir(dir, &names, no_dots, by_name);
+	if (n < 0) {
+		ret = errno == ENOENT ? 0 : -1;
+		if (ret)
+			diag_set(d, dir, NULL, "%s", strerror(errno));
+		goto out;
+	}
+	b->platform.iommus = calloc(n ? n : 1, sizeof(*b->platform.iommus));
+	if (!b->platform.iommus)
+		goto out;
+	for (int i = 0; i < n; i++) {
+		struct platform_iommu_regs *r = &b->platform.iommus[b->platform.nr_iommus];
+		static const char *const files[] = { "intel-iommu/cap", "intel-iommu/ecap",
+			"intel-iommu/address", "amd-iommu/cap", "amd-iommu/features" };
+		uint64_t *vals[] = { &r->cap, &r->ecap, &r->reg_base, &r->amd_cap, &r->amd_features };
+		bool any = false;
+
+		for (size_t k = 0; k < 5; k++) {
+			char *unit = join(dir, names[i]->d_name), *path = unit ? join(unit, files[k]) : NULL;
+			int bad = 0;
+
+			if (path && !access(path, F_OK)) {
+				bad = read_hex(path, vals[k], d);
+				any = true;
+				r->amd = k >= 3;
+			}
+			free(unit);
+			free(path);
+			if (bad)
+				goto out;
+		}
+		if (any) {
+			snprintf(r->name, sizeof(r->name), "%s", names[i]->d_name);
+			b->platform.nr_iommus++;
+		}
+	}
+	ret = 0;
+out:
+	for (int i = 0; i < (n > 0 ? n : 0); i++)
+		free(names[i]);
+	free(names);
+	free(dir);
+	return ret;
+}
+
+/* proc/cpuinfo: whether the CPU has x2APIC (a "flags" line naming x2apic) */
+static int load_cpuinfo(struct bundle *b, struct diag *d)
+{
+	char *path = join(b->path, "proc/cpuinfo");
+	unsigned char *buf;
+	size_t len;
+
+	if (!path)
+		return -1;
+	if (access(path, F_OK)) {
+		free(path);
+		b->platform.x2apic = PLATFORM_X2APIC_UNKNOWN;
+		return 0;
+	}
+	buf = read_all(path, 1 << 22, &len, d);
+	free(path);
+	if (!buf)
+		return -1;
+	buf[len] = 0;
+	b->platform.x2apic = PLATFORM_X2APIC_NO;
+	for (char *line = (char *)buf; line && *line;) {
+		char *next = strchr(line, '\n');
+
+		if (next)
+			*next++ = 0;
+		if (!strncmp(line, "flags", 5) && strchr(line, ':')) {
+			char *tok = strchr(line, ':') + 1, *save;
+
+			for (tok = strtok_r(tok, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save))
+				if (!strcmp(tok, "x2apic"))
+					b->platform.x2apic = PLATFORM_X2APIC_YES;
+			break;	/* the boot CPU's line is the first */
+		}
+		line = next;
+	}
+	free(buf);
+	return 0;
+}
+
 int bundle_load(struct bundle *b, const char *path, struct diag *d)
 {
 	struct stat st;
@@ -278,7 +407,8 @@ int bundle_load(struct bundle *b, const char *path, struct diag *d)
 		return -1;
 	}
 	b->path = strdup(path);
-	if (!b->path || load_functions(b, d) || load_tables(b, d) || load_cmdline(b, d))
+	if (!b->path || load_functions(b, d) || load_tables(b, d) || load_cmdline(b, d) ||
+	    load_iommus(b, d) || load_cpuinfo(b, d))
 		return -1;
 	expected = join(path, "expected/iommu_groups");
 	if (!expected)
@@ -299,6 +429,7 @@ void bundle_release(struct bundle *b)
 	for (size_t i = 0; i < b->platform.nr_tables; i++)
 		free(b->platform.tables[i].data);
 	free(b->platform.tables);
+	free(b->platform.iommus);
 	free(b->platform.functions);
 	free(b->platform.cmdline);
 	partition_release(&b->expected);

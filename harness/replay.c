@@ -15,15 +15,19 @@
 #include "commands.h"
 #include "diag.h"
 #include "partition.h"
+#include "report.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: isofuzz replay [--log] [--quiet] BUNDLE...\n"
 		"\n"
-		"Run the kernel's grouping code (compiled from linux %s) on a machine\n"
-		"bundle and print its IOMMU groups, one line per group:\n"
+		"Run the kernel's grouping, DMAR and interrupt-remapping code (compiled\n"
+		"from linux %s) on a machine bundle and print its IOMMU groups, one line\n"
+		"per group:\n"
 		"  N: DDDD:BB:DD.F DDDD:BB:DD.F ...\n"
+		"then the IOMMU units with their devices, interrupt remapping and its\n"
+		"mode, and per group MSI isolation and reserved regions.\n"
 		"When BUNDLE/expected/iommu_groups exists, compare the two as partitions\n"
 		"of devices and show the difference.\n"
 		"\n"
@@ -100,8 +104,10 @@ static int replay_one(const char *path, bool show_log, bool quiet)
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
-	if (!quiet)
+	if (!quiet) {
 		partition_print(&got, stdout);
+		report_units(&obs, stdout);
+	}
 	ret = EXIT_ISOLATED;
 	if (b.has_expected) {
 		int n = partition_diff(&b.expected, "expected", &got, "kernel", NULL);

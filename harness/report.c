@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * What the kernel decided beyond groups, in readable form: the IOMMU units
+ * and the devices each translates, interrupt remapping and its mode, the
+ * IOAPICs/HPETs and their remapping unit, and per group whether its MSIs
+ * are isolated and which reserved regions it has.
+ */
+#include <stdio.h>
+
+#include "bdf.h"
+#include "report.h"
+
+static const char *const region_type[] = {
+	[OBS_RESV_DIRECT] = "direct",
+	[OBS_RESV_DIRECT_RELAXABLE] = "direct-relaxable",
+	[OBS_RESV_RESERVED] = "reserved",
+	[OBS_RESV_MSI] = "msi",
+	[OBS_RESV_SW_MSI] = "sw-msi",
+};
+
+void report_units(const struct observation *obs, FILE *out)
+{
+	char buf[16];
+
+	if (!obs->nr_units)
+		return;
+	for (size_t u = 0; u < obs->nr_units; u++) {
+		const struct observation_unit *unit = &obs->units[u];
+		int col = 0;
+
+		fprintf(out, "unit %s: segment %04x base %#llx%s%s, interrupt remapping %s\n",
+			unit->name, unit->segment, (unsigned long long)unit->reg_base,
+			unit->include_all ? " INCLUDE_PCI_ALL" : "", unit->ignored ? " (ignored)" : "",
+			unit->ir_enabled ? "on" : unit->ir_capable ? "off" : "not supported");
+		if (unit->registers_default)
+			fprintf(out, "  registers: none in the bundle; defaults cap %llx ecap %llx\n",
+				(unsigned long long)unit->cap, (unsigned long long)unit->ecap);
+		fprintf(out, "  devices:");
+		for (size_t i = 0; i < obs->nr_devices; i++) {
+			const struct observation_device *d = &obs->devices[i];
+
+			if (d->unit != (int)u)
+				continue;
+			if (col++ && col % 6 == 1)
+				fprintf(out, "\n          ");
+			fprintf(out, " %s", bdf_format(BDF(d->segment, d->bus, d->devfn), buf));
+		}
+		fprintf(out, "%s\n", col ? "" : " none");
+	}
+	fprintf(out, "interrupt remapping: %s\n",
+		obs->ir_mode == OBS_IR_X2APIC ? "on, x2apic mode" :
+		obs->ir_mode == OBS_IR_XAPIC ? "on, xapic mode" : "off");
+	for (size_t i = 0; i < obs->nr_irq_sources; i++) {
+		const struct observation_irq_source *s = &obs->irq_sources[i];
+
+		fprintf(out, "  %s %d: ", s->hpet ? "HPET" : "IOAPIC", s->id);
+		if (s->unit >= 0)
+			fprintf(out, "under %s as %02x:%02x.%x\n", obs->units[s->unit].name,
+				s->source_id >> 8, (s->source_id >> 3) & 0x1f, s->source_id & 7);
+		else
+			fprintf(out, "under no remapping unit\n");
+	}
+	for (int g = 0; obs->groups && g < obs->nr_groups; g++) {
+		const struct observation_group *grp = &obs->groups[g];
+
+		fprintf(out, "group %d: MSI %s", grp->id, grp->isolated_msi ? "isolated" : "not isolated");
+		for (size_t r = 0; r < grp->nr_regions; r++)
+			fprintf(out, "%s %#llx-%#llx %s", r ? "," : "; reserved", (unsigned long long)grp->regions[r].start,
+				(unsigned long long)grp->regions[r].end, region_type[grp->regions[r].type]);
+		fputc('\n', out);
+	}
+}

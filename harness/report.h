@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef ISOFUZZ_REPORT_H
+#define ISOFUZZ_REPORT_H
+
+#include <stdio.h>
+
+#include <isofuzz/platform.h>
+
+/* IOMMU units, interrupt remapping, MSI isolation and reserved regions. */
+void report_units(const struct observation *obs, FILE *out);
+
+#endif
