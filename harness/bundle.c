@@ -23,24 +23,40 @@ static char *join(const char *a, const char *b)
 	return p;
 }
 
-/* Read a whole file of at most max bytes; NULL with d set on failure. */
+/*
+ * Read a whole file of at most max bytes; NULL with d set on failure.  The
+ * buffer grows with what is read (procfs files report no size), so a large
+ * limit costs nothing for a small file.
+ */
 static unsigned char *read_all(const char *path, size_t max, size_t *len, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");
-	unsigned char *buf;
-	size_t n;
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0, r;
 
 	if (!f) {
 		diag_set(d, path, NULL, "%s", strerror(errno));
 		return NULL;
 	}
-	buf = malloc(max + 1);
-	if (!buf) {
-		fclose(f);
-		diag_set(d, path, NULL, "out of memory");
-		return NULL;
-	}
-	n = fread(buf, 1, max + 1, f);
+	do {
+		if (n == cap) {
+			unsigned char *nb;
+
+			cap = cap ? 2 * cap : 4096;
+			if (cap > max + 1)
+				cap = max + 1;
+			nb = realloc(buf, cap + 1);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				diag_set(d, path, NULL, "out of memory");
+				return NULL;
+			}
+			buf = nb;
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+	} while (r > 0 && n <= max);
 	fclose(f);
 	if (n > max) {
 		free(buf);
@@ -157,6 +173,31 @@ static int no_dots(const struct dirent *e)
 	return e->d_name[0] != '.';
 }
 
+/*
+ * The entries of dir by name, dot-files skipped: their number, or -1 with d
+ * set.  A missing folder has no entries when it is optional; when it is
+ * required, hint says what it should have held.
+ */
+static int list_dir(const char *dir, struct dirent ***names, const char *hint, struct diag *d)
+{
+	int n = scandir(dir, names, no_dots, by_name);
+
+	if (n >= 0)
+		return n;
+	*names = NULL;
+	if (!hint && errno == ENOENT)
+		return 0;
+	diag_set(d, dir, NULL, "%s%s", strerror(errno), hint ? hint : "");
+	return -1;
+}
+
+static void free_names(struct dirent **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 static int load_functions(struct bundle *b, struct diag *d)
 {
 	char *dir = join(b->path, PCI_DEVICES);
@@ -165,11 +206,9 @@ static int load_functions(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = scandir(dir, &names, no_dots, by_name);
-	if (n < 0) {
-		diag_set(d, dir, NULL, "%s (a bundle lists its PCI functions here)", strerror(errno));
+	n = list_dir(dir, &names, " (a bundle lists its PCI functions here)", d);
+	if (n < 0)
 		goto out;
-	}
 	if (n == 0) {
 		diag_set(d, dir, NULL, "no PCI functions");
 		goto out;
@@ -184,9 +223,7 @@ static int load_functions(struct bundle *b, struct diag *d)
 	}
 	ret = 0;
 out:
-	for (int i = 0; i < (n > 0 ? n : 0); i++)
-		free(names[i]);
-	free(names);
+	free_names(names, n);
 	free(dir);
 	return ret;
 }
@@ -200,13 +237,9 @@ static int load_tables(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = scandir(dir, &names, no_dots, by_name);
-	if (n < 0) {
-		ret = errno == ENOENT ? 0 : -1;
-		if (ret)
-			diag_set(d, dir, NULL, "%s", strerror(errno));
+	n = list_dir(dir, &names, NULL, d);
+	if (n < 0)
 		goto out;
-	}
 	b->platform.tables = calloc(n ? n : 1, sizeof(*b->platform.tables));
 	if (!b->platform.tables)
 		goto out;
@@ -240,9 +273,7 @@ static int load_tables(struct bundle *b, struct diag *d)
 	}
 	ret = 0;
 out:
-	for (int i = 0; i < (n > 0 ? n : 0); i++)
-		free(names[i]);
-	free(names);
+	free_names(names, n);
 	free(dir);
 	return ret;
 }
@@ -312,13 +343,9 @@ static int load_iommus(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = scandir(dir, &names, no_dots, by_name);
-	if (n < 0) {
-		ret = errno == ENOENT ? 0 : -1;
-		if (ret)
-			diag_set(d, dir, NULL, "%s", strerror(errno));
+	n = list_dir(dir, &names, NULL, d);
+	if (n < 0)
 		goto out;
-	}
 	b->platform.iommus = calloc(n ? n : 1, sizeof(*b->platform.iommus));
 	if (!b->platform.iommus)
 		goto out;
@@ -350,9 +377,7 @@ static int load_iommus(struct bundle *b, struct diag *d)
 	}
 	ret = 0;
 out:
-	for (int i = 0; i < (n > 0 ? n : 0); i++)
-		free(names[i]);
-	free(names);
+	free_names(names, n);
 	free(dir);
 	return ret;
 }
