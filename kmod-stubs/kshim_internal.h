@@ -32,13 +32,9 @@ int kshim_enumerate(const struct platform *platform);
 /* iommu_group.c */
 void kshim_groups_reset(void);
 
-/* vtd_regs.c: DRHD register files for the platform's DMAR */
-struct kshim_vtd_unit_info {
-	uint64_t base;
-	int defaults;		/* no registers in the bundle: defaults used */
-};
+/* vtd_regs.c: DRHD register files for the platform's DMAR; whether it has one */
 extern const uint64_t kshim_vtd_default_cap, kshim_vtd_default_ecap;
-void kshim_vtd_load(const struct platform *platform);
+_Bool kshim_vtd_load(const struct platform *platform);
 void kshim_vtd_release(void);
 int kshim_vtd_defaults(uint64_t base);
 
@@ -50,7 +46,6 @@ struct iommu_ops;
 int kshim_probe_groups(const struct iommu_ops *(*driver)(struct device *dev));
 
 /* boot_vtd.c: the VT-d steps of an x86 boot */
-_Bool kshim_vtd_present(void);
 void kshim_vtd_early(void);
 void kshim_vtd_late(void);
 const struct iommu_ops *kshim_vtd_driver(struct device *dev);

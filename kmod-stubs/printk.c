@@ -238,6 +238,20 @@ void kshim_bug(const char *file, int line)
 	longjmp(kshim_bug_jmp, 1);
 }
 
+/* The kernel gives up (a unit that never answers, tboot): ends the run like BUG(). */
+void panic(const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	kvformat(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	msg[strcspn(msg, "\n")] = 0;
+	kshim_fail("Kernel panic - not syncing: %s", msg);
+	longjmp(kshim_bug_jmp, 1);
+}
+
 void kshim_log_reset(void)
 {
 	log_len = 0;

@@ -81,8 +81,7 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 #ifdef KSHIM_VTD
 	kshim_irq_reset();
 	kshim_x86_load(platform);
-	kshim_vtd_load(platform);
-	vtd = kshim_vtd_present();
+	vtd = kshim_vtd_load(platform);
 #else
 	vtd = false;
 #endif

@@ -31,13 +31,6 @@ void kshim_ir_msi_sid(struct pci_dev *dev, int *svt, int *sq, u16 *sid);
 
 static bool translation;	/* intel_iommu_init() got to registering units */
 
-bool kshim_vtd_present(void)
-{
-	struct acpi_table_header *t;
-
-	return ACPI_SUCCESS(acpi_get_table(ACPI_SIG_DMAR, 0, &t));
-}
-
 void kshim_vtd_early(void)
 {
 	translation = false;
@@ -74,12 +67,13 @@ static int unit_index(const struct observation *obs, struct intel_iommu *iommu)
 	return -1;
 }
 
+/* dmar0, dmar1, ..., dmar10: the kernel's sequence order */
 static int cmp_unit(const void *a, const void *b)
 {
 	const struct observation_unit *x = a, *y = b;
+	size_t lx = strlen(x->name), ly = strlen(y->name);
 
-	return strcmp(x->name, y->name) ? (strlen(x->name) != strlen(y->name) ?
-		(int)strlen(x->name) - (int)strlen(y->name) : strcmp(x->name, y->name)) : 0;
+	return lx != ly ? (lx < ly ? -1 : 1) : strcmp(x->name, y->name);
 }
 
 static void observe_regions(struct observation *obs, struct observation_group *og,
@@ -172,26 +166,24 @@ void kshim_vtd_observe(struct observation *obs)
 		}
 	}
 
-	/* per device: its unit, MSI isolation and source-id check */
+	/* per device (obs->devices is in the bus's device order): its unit,
+	 * MSI isolation and source-id check */
+	i = 0;
 	list_for_each_entry(d, &pci_bus_type.devices, bus_node) {
-		struct pci_dev *pdev = to_pci_dev(d);
+		struct observation_device *o;
+		struct intel_iommu *unit = NULL;
 
-		for (size_t k = 0; k < obs->nr_devices; k++) {
-			struct observation_device *o = &obs->devices[k];
-			struct intel_iommu *unit = NULL;
+		if (i >= obs->nr_devices)
+			break;
+		o = &obs->devices[i++];
+		if (kshim_intel_probe(d, &unit))
+			o->unit = unit_index(obs, unit);
+		o->isolated_msi = msi_device_has_isolated_msi(d);
+		if (irq_remapping_enabled) {
+			u16 sid;
 
-			if (o->segment != pci_domain_nr(pdev->bus) || o->bus != pdev->bus->number ||
-			    o->devfn != pdev->devfn)
-				continue;
-			if (kshim_intel_probe(d, &unit))
-				o->unit = unit_index(obs, unit);
-			o->isolated_msi = msi_device_has_isolated_msi(d);
-			if (irq_remapping_enabled) {
-				u16 sid;
-
-				kshim_ir_msi_sid(pdev, &o->msi_svt, &o->msi_sq, &sid);
-				o->msi_sid = sid;
-			}
+			kshim_ir_msi_sid(to_pci_dev(d), &o->msi_svt, &o->msi_sq, &sid);
+			o->msi_sid = sid;
 		}
 	}
 

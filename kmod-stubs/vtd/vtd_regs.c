@@ -22,16 +22,20 @@
 #include <kshim/vtd.h>
 #include "../kshim_internal.h"
 
-#define REGFILE_SIZE 0x10000	/* beyond every offset cap/ecap can name */
+/*
+ * Past every offset cap/ecap can name: the fault recording registers end
+ * by 0x3ff * 16 + 256 * 16, the IOTLB registers by 0x3ff * 16 + 16.
+ */
+#define REGFILE_SIZE 0x5000
 
 struct regfile {
 	u64 base;
+	bool defaults;		/* no registers in the bundle: stated defaults */
 	u8 regs[REGFILE_SIZE];
 };
 
 static struct regfile *files;
 static size_t nr_files;
-static struct kshim_vtd_unit_info *infos;
 
 /* QEMU's unit with interrupt remapping and EIM (tests/bundles/ir-eim-xapic) */
 const uint64_t kshim_vtd_default_cap = 0xd2008c22260206ULL;
@@ -125,14 +129,16 @@ static void reg_write(struct regfile *f, unsigned off, int size, u64 v)
 		put(f, off, size, 0);	/* write-1-to-clear: nothing ever faults */
 }
 
-void kshim_vtd_load(const struct platform *platform)
+bool kshim_vtd_load(const struct platform *platform)
 {
 	struct acpi_table_header *t;
 	size_t n = 0;
 
 	kshim_vtd_release();
-	if (ACPI_FAILURE(acpi_get_table(ACPI_SIG_DMAR, 0, &t)) || t->length < sizeof(struct acpi_table_dmar))
-		return;
+	if (ACPI_FAILURE(acpi_get_table(ACPI_SIG_DMAR, 0, &t)))
+		return false;
+	if (t->length < sizeof(struct acpi_table_dmar))
+		return true;	/* the kernel's walk finds no structure in it */
 	/* one register file per distinct DRHD base, in table order (dmarN) */
 	for (int pass = 0; pass < 2; pass++) {
 		u8 *p = (u8 *)t + sizeof(struct acpi_table_dmar), *end = (u8 *)t + t->length;
@@ -165,8 +171,7 @@ void kshim_vtd_load(const struct platform *platform)
 					put(f, DMAR_VER_REG, 4, 0x10);
 					put(f, DMAR_CAP_REG, 8, r ? r->cap : kshim_vtd_default_cap);
 					put(f, DMAR_ECAP_REG, 8, r ? r->ecap : kshim_vtd_default_ecap);
-					infos[nr_files].base = base;
-					infos[nr_files].defaults = !r;
+					f->defaults = !r;
 					nr_files++;
 				}
 				n += !pass;
@@ -175,19 +180,17 @@ void kshim_vtd_load(const struct platform *platform)
 		}
 		if (!pass) {
 			files = calloc(n ? n : 1, sizeof(*files));
-			infos = calloc(n ? n : 1, sizeof(*infos));
-			if (!files || !infos)
-				return;
+			if (!files)
+				return true;
 		}
 	}
+	return true;
 }
 
 void kshim_vtd_release(void)
 {
 	free(files);
-	free(infos);
 	files = NULL;
-	infos = NULL;
 	nr_files = 0;
 }
 
@@ -195,8 +198,8 @@ void kshim_vtd_release(void)
 int kshim_vtd_defaults(uint64_t base)
 {
 	for (size_t i = 0; i < nr_files; i++)
-		if (infos[i].base == base)
-			return infos[i].defaults;
+		if (files[i].base == base)
+			return files[i].defaults;
 	return false;
 }
 

@@ -12,14 +12,10 @@
  *  - the e820 map is not in bundles: every range is taken as reserved.
  * Plus the arch hooks and counters the code touches on the way.
  */
-#include <setjmp.h>
-#include <stdarg.h>
 #include <stdio.h>
 
 #include <kshim/vtd.h>
 #include "../kshim_internal.h"
-
-extern jmp_buf kshim_bug_jmp;
 
 #define MADT_IO_APIC 1
 
@@ -116,20 +112,6 @@ void *iommu_alloc_page_node(int nid, gfp_t gfp)
 
 void iommu_free_page(void *virt)
 {
-}
-
-/* The kernel gives up: record it like BUG() and end the run. */
-void panic(const char *fmt, ...)
-{
-	char msg[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	msg[strcspn(msg, "\n")] = 0;
-	kshim_fail("Kernel panic - not syncing: %s", msg);
-	longjmp(kshim_bug_jmp, 1);
 }
 
 /*

@@ -112,6 +112,8 @@ void kshim_warn(const char *file, int line, const char *cond);
 /* BUG: the kernel would stop here; a run that reaches one is a finding */
 void kshim_bug(const char *file, int line) __attribute__((noreturn));
 #define BUG() kshim_bug(__FILE__, __LINE__)
+/* panic(): the kernel gives up; the run ends like BUG() (kmod-stubs/printk.c) */
+__attribute__((noreturn)) void panic(const char *fmt, ...);
 #define BUG_ON(cond) do { if (unlikely(cond)) BUG(); } while (0)
 
 #endif

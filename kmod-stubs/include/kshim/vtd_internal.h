@@ -172,7 +172,5 @@ static inline void memunmap(void *addr) { }
 extern struct irq_domain *x86_vector_domain;
 bool pci_dev_has_default_msi_parent_domain(struct pci_dev *dev);
 
-/* panic(): the kernel gives up; the shim ends the run like BUG() */
-__attribute__((noreturn)) void panic(const char *fmt, ...);
 
 #endif
