@@ -47,6 +47,13 @@ enum platform_x2apic {
 	PLATFORM_X2APIC_YES,
 };
 
+/* A function that also emits requests with another requester ID. */
+struct platform_dma_alias {
+	uint16_t segment;
+	uint8_t bus, devfn;		/* the function */
+	uint16_t alias_rid;		/* bus << 8 | devfn it also uses */
+};
+
 struct platform {
 	char *cmdline;
 	struct platform_pci_function *functions;
@@ -56,6 +63,18 @@ struct platform {
 	struct platform_iommu_regs *iommus;
 	size_t nr_iommus;
 	enum platform_x2apic x2apic;	/* CPU flag from proc/cpuinfo */
+	/*
+	 * Added for solver/: hardware truth that only a generator knows.  Both
+	 * stay empty/0 for bundles of real machines, whose firmware tables the
+	 * solver takes as truthful.
+	 */
+	struct platform_dma_alias *dma_aliases;	/* requester IDs functions emit
+						   besides their own (DMA-alias
+						   hardware, whether or not any
+						   table or quirk declares it) */
+	size_t nr_dma_aliases;
+	int tables_may_lie;		/* generated platform: tables are input,
+					   not truth (IVRS aliases not trusted) */
 };
 
 /* One PCI function as the kernel enumerated it. */
@@ -69,6 +88,15 @@ struct observation_device {
 	int group;			/* IOMMU group id, -1 when none */
 	int unit;			/* index into observation.units, -1 none */
 	int isolated_msi;		/* msi_device_has_isolated_msi() */
+	/*
+	 * Added for solver/ (P4): the source-id check of the device's MSI
+	 * remapping entries (VT-d IRTE SVT/SQ/SID).  msi_sid_known stays 0
+	 * until the kernel side reports it; the check is then not judged.
+	 */
+	int msi_sid_known;
+	uint8_t msi_svt;		/* 0 none, 1 SID+SQ, 2 bus range */
+	uint8_t msi_sq;			/* SVT 1: ignore SID[2], [2:1], [2:0] */
+	uint16_t msi_sid;		/* SVT 2: start bus << 8 | end bus */
 };
 
 /* An IOMMU unit the kernel set up from the firmware tables. */
