@@ -138,6 +138,8 @@ static int judge(const struct sv_facts *f, struct sv_z3 *z, enum sv_prop p,
 			     sv_prop_name(p), NULL);
 	}
 	v->z3_ms += now_ms() - t;
+	if (getenv("SV_PROFILE"))
+		fprintf(stderr, "%s: z3 %.1f ms\n", sv_prop_name(p), now_ms() - t);
 	ret = v->internal_error ? -1 : 0;
 out:
 	sv_found_release(&fast);
