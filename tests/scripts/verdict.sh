@@ -12,13 +12,13 @@ isofuzz=$1 b=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
 exp=$b/expected/verdict
-want=$(sed -n 's/^verdict: *//p' "$exp")
-case $want in
+verdict=$(sed -n 's/^verdict: *//p' "$exp")
+case $verdict in
 isolated) code=0 ;;
 violation) code=1 ;;
 *) echo "FAIL: $exp: no 'verdict:' line"; exit 1 ;;
 esac
-expect_exit "$code" "$(basename "$b"): $want" "$isofuzz" replay -q "$b"
+expect_exit "$code" "$(basename "$b"): $verdict" "$isofuzz" replay -q "$b"
 for p in $(sed -n 's/^property: *//p' "$exp"); do
 	if grep -q "^ *$p: " "$tmp/out"; then pass "$p named"; else fail "$p not named"; sed 's/^/    /' "$tmp/out"; fi
 done
@@ -26,6 +26,12 @@ sed -n 's/^match: *//p' "$exp" > "$tmp/matches"
 while IFS= read -r m; do
 	if grep -qF -- "$m" "$tmp/out"; then pass "shows: $m"; else fail "missing: $m"; fi
 done < "$tmp/matches"
+# --json carries the same verdict
+"$isofuzz" replay --json "$b" > "$tmp/json" 2>/dev/null
+if grep -q "\"result\": \"$verdict\"" "$tmp/json"; then pass "--json: $verdict"; else fail "--json does not say $verdict"; fi
+for p in $(sed -n 's/^property: *//p' "$exp"); do
+	grep -q "\"property\": \"$p\"" "$tmp/json" && pass "--json names $p" || fail "--json lacks $p"
+done
 # isolated: no property may be violated, and the verdict line says so
 [ "$code" -eq 0 ] && ! grep -q "violated" "$tmp/out" && pass "nothing violated"
 finish
