@@ -308,21 +308,30 @@ static int load_cmdline(struct bundle *b, struct diag *d)
 	return buf ? 0 : -1;
 }
 
-/* sysfs prints a register as hex text, e.g. "d2008c22260206\n" */
-static int read_hex(const char *path, uint64_t *v, struct diag *d)
+/*
+ * sysfs prints a register as hex text, e.g. "d2008c22260206\n"; AMD's
+ * features file prints two, EFR and EFR2, as "efr:efr2" (amd-iommu
+ * features_show), so @v2 takes the second when the file may have one.
+ */
+static int read_hex(const char *path, uint64_t *v, uint64_t *v2, struct diag *d)
 {
 	size_t len;
 	unsigned char *buf = read_all(path, 64, &len, d);
-	char *end;
+	char *end, *start;
 
 	if (!buf)
 		return -1;
 	buf[len] = 0;
 	errno = 0;
-	*v = strtoull((char *)buf, &end, 16);
+	start = (char *)buf;
+	*v = strtoull(start, &end, 16);
+	if (v2 && *end == ':' && end > start) {
+		start = end + 1;
+		*v2 = strtoull(start, &end, 16);
+	}
 	while (*end == '\n' || *end == ' ')
 		end++;
-	if (errno || end == (char *)buf || *end) {
+	if (errno || end == start || *end) {
 		diag_set(d, path, "line 1", "not a hexadecimal register value");
 		free(buf);
 		return -1;
@@ -361,7 +370,7 @@ static int load_iommus(struct bundle *b, struct diag *d)
 			int bad = 0;
 
 			if (path && !access(path, F_OK)) {
-				bad = read_hex(path, vals[k], d);
+				bad = read_hex(path, vals[k], k == 4 ? &r->amd_features2 : NULL, d);
 				any = true;
 				r->amd = k >= 3;
 			}

@@ -12,6 +12,7 @@
 #include <isofuzz/platform.h>
 
 #include "bundle.h"
+#include "solver.h"
 #include "commands.h"
 #include "diag.h"
 #include "partition.h"
@@ -20,7 +21,7 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: isofuzz replay [--log] [--quiet] BUNDLE...\n"
+		"usage: isofuzz replay [--log] [--quiet] [--json] [--solver=MODE] BUNDLE...\n"
 		"\n"
 		"Run the kernel's grouping, DMAR and interrupt-remapping code (compiled\n"
 		"from linux %s) on a machine bundle and print its IOMMU groups, one line\n"
@@ -33,12 +34,20 @@ static void usage(FILE *out)
 		"\n"
 		"  --log     also print the kernel's log of the run\n"
 		"  --quiet   print only differences and errors\n"
+		"  --json    print the verdict as one JSON object per bundle, no group text\n"
+		"  --solver=z3 (default) | fast | crosscheck\n"
+		"            how the verdict is decided: Z3 confirms every violation;\n"
+		"            the fast check alone; or Z3 enumerates every violation and\n"
+		"            must find the fast check's set exactly\n"
+		"\n"
+		"The verdict (solver/README.md) follows the groups: per property P1-P6\n"
+		"holds, violated (with the devices, groups and path) or not judged.\n"
 		"\n"
 		"Several bundles are replayed one after another in one process, each\n"
 		"from pristine kernel state, each under a \"== BUNDLE\" header.\n"
 		"\n"
-		"exit status (the worst over all bundles): 0 groups formed (and agree\n"
-		"with expected/), 1 they differ,\n"
+		"exit status (the worst over all bundles): 0 isolated (and groups agree\n"
+		"with expected/), 1 a violation or groups differ,\n"
 		"2 bad bundle or usage, 3 internal error or a kernel BUG\n",
 		kshim_kernel_version);
 }
@@ -74,6 +83,35 @@ static void report_unreached(const struct bundle *b, const struct observation *o
 	}
 }
 
+static struct sv_options solver_opts = { SV_MODE_Z3, 0 };
+static bool json_out;
+
+/* The isolation verdict on what the kernel decided (solver/). */
+static int judge(const struct bundle *b, const struct observation *obs, bool quiet)
+{
+	struct sv_verdict v;
+	int ret;
+
+	solver_check(&b->platform, obs, &solver_opts, &v);
+	if (json_out) {
+		printf("{\"bundle\": \"");
+		for (const char *c = b->path; *c; c++)
+			printf(*c == '"' || *c == '\\' ? "\\%c" : "%c", *c);
+		printf("\", \"verdict\": ");
+		sv_verdict_print_json(&v, stdout);
+		printf("}\n");
+	} else if (!quiet || solver_exit_status(&v)) {
+		sv_verdict_print_text(&v, stdout);
+	}
+	ret = solver_exit_status(&v);
+	if (ret == 3)
+		fprintf(stderr, "isofuzz: %s: solver: %s\n", b->path, v.error);
+	sv_verdict_release(&v);
+	return ret;
+}
+
+static int worse(int a, int b);
+
 static int replay_one(const char *path, bool show_log, bool quiet)
 {
 	struct bundle b;
@@ -104,7 +142,7 @@ static int replay_one(const char *path, bool show_log, bool quiet)
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
-	if (!quiet) {
+	if (!quiet && !json_out) {
 		partition_print(&got, stdout);
 		report_units(&obs, stdout);
 	}
@@ -116,10 +154,11 @@ static int replay_one(const char *path, bool show_log, bool quiet)
 			printf("groups differ from %s/expected/iommu_groups:\n", b.path);
 			partition_diff(&b.expected, "expected", &got, "kernel", stdout);
 			ret = EXIT_VIOLATION;
-		} else if (!quiet) {
+		} else if (!quiet && !json_out) {
 			printf("groups agree with %s/expected/iommu_groups\n", b.path);
 		}
 	}
+	ret = worse(ret, judge(&b, &obs, quiet));
 out:
 	partition_release(&got);
 	observation_release(&obs);
@@ -138,6 +177,8 @@ int cmd_replay(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "log", no_argument, NULL, 'l' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "solver", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
@@ -152,6 +193,21 @@ int cmd_replay(int argc, char **argv)
 			break;
 		case 'q':
 			quiet = true;
+			break;
+		case 'j':
+			json_out = true;
+			break;
+		case 's':
+			if (!strcmp(optarg, "fast"))
+				solver_opts.mode = SV_MODE_FAST;
+			else if (!strcmp(optarg, "z3"))
+				solver_opts.mode = SV_MODE_Z3;
+			else if (!strcmp(optarg, "crosscheck"))
+				solver_opts.mode = SV_MODE_CROSSCHECK;
+			else {
+				usage(stderr);
+				return EXIT_BAD_INPUT;
+			}
 			break;
 		case 'h':
 			usage(stdout);

@@ -39,13 +39,21 @@ struct platform_iommu_regs {
 	uint64_t reg_base;		/* sysfs "address" when known, else 0 */
 	int amd;			/* 1: amd-iommu, 0: intel-iommu */
 	uint64_t cap, ecap;		/* Intel */
-	uint64_t amd_cap, amd_features;	/* AMD */
+	uint64_t amd_cap, amd_features;	/* AMD: capability header, EFR */
+	uint64_t amd_features2;		/* AMD: EFR2 (features "efr:efr2") */
 };
 
 enum platform_x2apic {
 	PLATFORM_X2APIC_UNKNOWN,	/* no proc/cpuinfo: the shim's default */
 	PLATFORM_X2APIC_NO,
 	PLATFORM_X2APIC_YES,
+};
+
+/* A function that also emits requests with another requester ID. */
+struct platform_dma_alias {
+	uint16_t segment;
+	uint8_t bus, devfn;		/* the function */
+	uint16_t alias_rid;		/* bus << 8 | devfn it also uses */
 };
 
 struct platform {
@@ -57,6 +65,23 @@ struct platform {
 	struct platform_iommu_regs *iommus;
 	size_t nr_iommus;
 	enum platform_x2apic x2apic;	/* CPU flag from proc/cpuinfo */
+	/*
+	 * Added for solver/: hardware truth that only a generator knows.  Both
+	 * stay empty/0 for bundles of real machines, whose firmware tables the
+	 * solver takes as truthful.
+	 */
+	struct platform_dma_alias *dma_aliases;	/* requester IDs functions emit
+						   besides their own (DMA-alias
+						   hardware, whether or not any
+						   table or quirk declares it) */
+	size_t nr_dma_aliases;
+	int tables_may_lie;		/* generated platform: tables are input,
+					   not truth (IVRS aliases not trusted) */
+	int hpet_msi;			/* the HPET's timers deliver by FSB
+					   (MSI).  Neither the HPET table nor
+					   sysfs records it, so 0 for bundles;
+					   a timer that only raises IOAPIC
+					   pins needs no remapping entry */
 };
 
 /* One PCI function as the kernel enumerated it. */
@@ -70,9 +95,14 @@ struct observation_device {
 	int group;			/* IOMMU group id, -1 when none */
 	int unit;			/* index into observation.units, -1 none */
 	int isolated_msi;		/* msi_device_has_isolated_msi() */
-	/* the source-id check set_msi_sid() puts in the device's IRTEs */
-	int msi_svt;			/* 0 none, 1 SID+SQ, 2 bus range */
-	int msi_sq;			/* SID qualifier (bits of function ignored) */
+	/*
+	 * The source-id check set_msi_sid() puts in the device's interrupt
+	 * remapping entries (VT-d IRTE SVT/SQ/SID).  msi_sid_known is 0 when
+	 * no remapping driver reported it; solver/ then does not judge P4.
+	 */
+	int msi_sid_known;
+	uint8_t msi_svt;		/* 0 none, 1 SID+SQ, 2 bus range */
+	uint8_t msi_sq;			/* SVT 1: ignore SID[2], [2:1], [2:0] */
 	uint16_t msi_sid;		/* requester ID, or start<<8|end bus for SVT 2 */
 };
 

@@ -180,9 +180,13 @@ void kshim_vtd_observe(struct observation *obs)
 			o->unit = unit_index(obs, unit);
 		o->isolated_msi = msi_device_has_isolated_msi(d);
 		if (irq_remapping_enabled) {
+			int svt, sq;
 			u16 sid;
 
-			kshim_ir_msi_sid(to_pci_dev(d), &o->msi_svt, &o->msi_sq, &sid);
+			kshim_ir_msi_sid(to_pci_dev(d), &svt, &sq, &sid);
+			o->msi_sid_known = 1;
+			o->msi_svt = svt;
+			o->msi_sq = sq;
 			o->msi_sid = sid;
 		}
 	}

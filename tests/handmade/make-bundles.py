@@ -336,6 +336,75 @@ Without the quirk each function would be alone (as in mf-endpoint-acs).
 """)
 
 
+# Expected isolation verdicts (expected/verdict, read by
+# tests/scripts/verdict.sh), reasoned from the rules in solver/README.md.
+H = "# Reasoned by hand from solver/README.md; groups from expected/iommu_groups.\n"
+VERDICTS = {
+    'rp-acs-on': "verdict: isolated\n" + H + """\
+# ACS root ports (SV/RR/CR/UF on): RR sends peer requests into the root
+# complex, translated; SV confines each endpoint to its own bus number.
+""",
+    'rp-acs-off': "verdict: violation\nproperty: P2\n"
+    "match: 0000:01:00.0 (group 1) can pose as 0000:02:00.0 (group 2)\n" + H + """\
+# FINDING (kernel logic).  Root ports without an ACS capability: by PCIe
+# 6.12.1.1 a root port that routes peer traffic to other root ports must
+# implement ACS RR, so there is no peer path between the two hierarchies.
+# But there is no source validation either: 01:00.0 can send requests
+# carrying 02:00.0's requester ID, and the IOMMU translates them with
+# group 2's domain.  Isolation needs both root ports' hierarchies in one group.
+""",
+    'switch-noacs': "verdict: violation\nproperty: P2\n"
+    "match: 0000:03:00.0 (group 3) reaches 0000:04:00.0 (group 4) via downstream port 0000:02:00.0, which lacks ACS RR/CR/UF\n" + H + """\
+# FINDING (kernel logic), as tests/bundles/switch-noacs: downstream ports
+# without ACS route 03:00.0 <-> 04:00.0 across the switch's internal bus 2,
+# yet the two are in different groups (3 and 4).
+""",
+    'switch-acs': "verdict: isolated\n" + H + """\
+# Downstream ports with SV/RR/CR/UF: peer requests go upstream through the
+# root port (UF on) into the root complex.  SV on each downstream port
+# keeps its endpoint to its own bus.  Upstream/downstream ports are bridges.
+""",
+    'pcie-pci-bridge': "verdict: isolated\n" + H + """\
+# The conventional devices' requests carry the bridge's IDs (01:00.0 or
+# 02:00.0) and share bus 2: all in the bridge's group 2.
+""",
+    'nested-conventional': "verdict: isolated\n" + H + """\
+# Everything below the PCIe-to-PCI bridge 01:00.0 emits its IDs and shares
+# conventional buses 2 and 3: all in one group with it.
+""",
+    'mf-endpoint-noacs': "verdict: isolated\n" + H + """\
+# Functions of one device without ACS may talk internally: they share a group.
+""",
+    'mf-endpoint-acs': "verdict: isolated\n" + H + """\
+# Both functions implement and enable ACS RR/CR (6.12.1.2): their peer
+# requests go up to the root port, which forwards upstream (UF).  SV on the
+# root port confines them to bus 1; same-bus IDs are the device's own.
+""",
+    'mf-rootport': "verdict: isolated\n" + H + """\
+# Root ports without ACS in one multifunction device, both hierarchies in
+# one group.  00:00.0 is a host bridge (class 06), never a DMA target.
+""",
+    'rciep': "verdict: isolated\n" + H + """\
+# Root-complex integrated endpoints: no ports, no spoofing, no peer path
+# except inside the multifunction 00:05.x, which shares a group.
+""",
+    'quirk-acs': "verdict: violation\nproperty: P2\n"
+    "match: 0000:01:00.0 (group 2) reaches 0000:01:00.1 (group 3) inside multifunction device 0000:01:00\n" + H + """\
+# FINDING (by design of the specification).  8086:10c9 advertises no ACS
+# capability; the kernel separates its functions only because of a
+# device-specific quirk (vendor assurance that the functions do no
+# internal peer-to-peer).  The specification reads the hardware as it
+# describes itself and cannot confirm that assurance, so the two groups
+# are reported: class kernel logic (the kernel trusted knowledge the
+# hardware does not show).  Without the quirk this is mf-endpoint-noacs.
+""",
+    'quirk-dma-alias': "verdict: isolated\n" + H + """\
+# The functions implement ACS, and the kernel put them in one group anyway
+# (its DMA-alias quirk).  A merged group never breaks isolation.
+""",
+}
+
+
 def validate(name, fns, groups):
     bdfs = [f.bdf for f in fns]
     assert len(set(bdfs)) == len(bdfs), name
@@ -376,6 +445,8 @@ def write(outdir):
                 fh.write('%d: %s\n' % (i, ' '.join(g)))
         with open(os.path.join(d, 'expected/README'), 'w') as fh:
             fh.write(readme)
+        with open(os.path.join(d, 'expected/verdict'), 'w') as fh:
+            fh.write(VERDICTS[name])
         # re-read and check what was written
         for f in fns:
             size = os.path.getsize(os.path.join(

@@ -19,7 +19,10 @@ not_run='^DMAR: (No RMRR found|No ATSR found|No SATC found|dmar[0-9]+: Using Que
 
 for b in "$@"; do
 	name=$(basename "$b")
-	expect_exit 0 "$name replays" "$isofuzz" replay --log "$b"
+	# the verdict is verdict.sh's concern; here only that it ran
+	want=0
+	grep -q "^verdict: violation" "$b/expected/verdict" 2>/dev/null && want=1
+	expect_exit "$want" "$name replays" "$isofuzz" replay --log "$b"
 	sed 's/^\[[^]]*\] //' "$b/expected/dmesg" | grep -E '^DMAR(-IR)?: ' |
 		grep -Ev "$not_run" > "$tmp/want"
 	grep -E '^DMAR(-IR)?: ' "$tmp/out" > "$tmp/got"

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The words for a violation, from its witness: what a kernel engineer
+ * needs to see at a glance (which devices, which groups, which port or
+ * requester ID), and its class (kernel logic or firmware inconsistency).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+
+#define APPEND(v, ...)								\
+	do {									\
+		size_t __l = strlen((v)->text);					\
+		snprintf((v)->text + __l, sizeof((v)->text) - __l, __VA_ARGS__);	\
+	} while (0)
+
+static const char *dev(const struct sv_facts *f, int i, char buf[48])
+{
+	char b[13];
+
+	if (i < 0 || (size_t)i >= f->nr_fns)
+		return "?";
+	if (f->fns[i].group >= 0)
+		snprintf(buf, 48, "%s (group %d)", sv_bdf(&f->fns[i], b), f->fns[i].group);
+	else
+		snprintf(buf, 48, "%s", sv_bdf(&f->fns[i], b));
+	return buf;
+}
+
+static const char *bdf(const struct sv_facts *f, int i, char buf[13])
+{
+	if (i < 0 || (size_t)i >= f->nr_fns)
+		return "?";
+	return sv_bdf(&f->fns[i], buf);
+}
+
+static const char *rid_str(uint16_t seg, int rid, char buf[16])
+{
+	snprintf(buf, 16, "%04x:%02x:%02x.%d", seg, (rid >> 8) & 0xff, (rid >> 3) & 0x1f, rid & 7);
+	return buf;
+}
+
+/* The ACS bits of mask x lacks, "RR/CR". */
+static const char *lacks(const struct sv_fn *x, uint16_t mask, char buf[24])
+{
+	static const char *const names[] = { "SV", "TB", "RR", "CR", "UF", "EC", "DT" };
+
+	buf[0] = 0;
+	for (int b = 0; b < 7; b++)
+		if ((mask & (1 << b)) && !(x->acs_ctrl & (1 << b))) {
+			if (buf[0])
+				strcat(buf, "/");
+			strcat(buf, names[b]);
+		}
+	return buf;
+}
+
+/* Why function i emits rid; sets *fw when only undeclared hardware says so. */
+static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, size_t n, bool *fw)
+{
+	const struct sv_fn *d = &f->fns[i];
+	char b[13];
+
+	if (d->kind != SV_BUS_CONV && d->rid == rid) {
+		snprintf(out, n, "its own");
+		return;
+	}
+	if (d->kind != SV_BUS_CONV && d->phantom && (d->rid & ~7) == (rid & ~7)) {
+		snprintf(out, n, "a phantom function of it (DevCtl phantom functions on)");
+		return;
+	}
+	for (size_t k = 0; k < f->nr_aliases; k++)
+		if (f->aliases[k].fn == i && f->aliases[k].rid == rid) {
+			snprintf(out, n, f->aliases[k].declared ? "an IVRS alias of it" :
+				 "a DMA alias its hardware uses, declared by no table");
+			*fw |= !f->aliases[k].declared;
+			return;
+		}
+	for (size_t k = 0; k < f->nr_fns; k++) {
+		const struct sv_fn *c = &f->fns[k];
+
+		if (d->kind == SV_BUS_CONV && sv_anc(c, d) && c->sec_kind == SV_BUS_CONV &&
+		    c->kind != SV_BUS_CONV) {
+			snprintf(out, n, "its requests' ID behind %s %s",
+				 c->pcie_type == SV_PT_PCIE_PCI ? "PCIe-to-PCI bridge" : "conventional bridge",
+				 sv_bdf(c, b));
+			return;
+		}
+	}
+	snprintf(out, n, "one it emits");
+}
+
+static void p2_text(const struct sv_facts *f, struct sv_violation *v)
+{
+	char da[48], db[48], bx[13], by[13], l[24];
+	const struct sv_fn *x = v->x >= 0 ? &f->fns[v->x] : NULL;
+
+	dev(f, v->a, da);
+	dev(f, v->b, db);
+	switch (v->reason) {
+	case SV_R_SWITCH:
+		APPEND(v, "%s reaches %s via downstream port %s, which lacks ACS %s%s",
+		       da, db, bdf(f, v->x, bx), lacks(x, SV_ACS_ISOLATE, l),
+		       x->acs ? "" : " (no ACS capability)");
+		break;
+	case SV_R_CONV_BUS:
+		APPEND(v, "%s reaches %s on conventional PCI bus %04x:%02x, where nothing forces traffic upstream",
+		       da, db, x->seg, x->bus);
+		break;
+	case SV_R_MULTIFUNCTION:
+		APPEND(v, "%s reaches %s inside multifunction device %04x:%02x:%02x: function %s lacks ACS %s%s",
+		       da, db, x->seg, x->bus, x->devfn >> 3, bdf(f, v->x, bx),
+		       lacks(x, SV_ACS_RR | SV_ACS_CR, l), x->acs ? "" : " (no ACS capability)");
+		break;
+	case SV_R_ROOT_P2P:
+		APPEND(v, "%s reaches %s through the root complex: root ports %s and %s route peer traffic (ACS RR implemented) and %s lacks ACS %s",
+		       da, db, bdf(f, v->x, bx), bdf(f, v->y, by), bx, lacks(x, SV_ACS_RR | SV_ACS_CR, l));
+		break;
+	case SV_R_NO_UF:
+		APPEND(v, "%s reaches %s: the request %s redirects upstream is turned back by port %s, which lacks ACS UF",
+		       da, db, bdf(f, v->x, bx), bdf(f, v->y, by));
+		break;
+	case SV_R_SPOOF: {
+		int gap = -1;
+
+		for (size_t k = 0; k < f->nr_fns; k++)
+			if (sv_is_port(&f->fns[k]) && sv_anc(&f->fns[k], &f->fns[v->a]) &&
+			    !sv_has(&f->fns[k], SV_ACS_SV) && (gap < 0 || f->fns[k].sec > f->fns[gap].sec))
+				gap = (int)k;
+		APPEND(v, "%s can pose as %s: no port on its path validates requester IDs for bus %02x",
+		       da, db, f->fns[v->b].bus);
+		if (gap >= 0)
+			APPEND(v, " (port %s lacks ACS SV%s)", bdf(f, gap, bx),
+			       f->fns[gap].acs ? "" : ", has no ACS capability");
+		break;
+	}
+	default:
+		APPEND(v, "%s reaches %s", da, db);
+	}
+}
+
+void sv_explain(const struct sv_facts *f, struct sv_violation *v)
+{
+	char da[48], db[48], r[16], w1[96], w2[96];
+	bool fw = false;
+
+	snprintf(v->text, sizeof(v->text), "%s: ", sv_prop_name(v->prop));
+	v->cls = SV_KERNEL_LOGIC;
+	switch (v->prop) {
+	case SV_P1:
+		why_rid(f, v->a, (uint16_t)v->rid, w1, sizeof(w1), &fw);
+		why_rid(f, v->b, (uint16_t)v->rid, w2, sizeof(w2), &fw);
+		APPEND(v, "%s and %s share requester ID %s at the IOMMU (%s: %s; %s: %s)",
+		       dev(f, v->a, da), dev(f, v->b, db), rid_str(f->fns[v->a].seg, v->rid, r),
+		       da, w1, db, w2);
+		v->cls = fw ? SV_FIRMWARE : SV_KERNEL_LOGIC;
+		break;
+	case SV_P2:
+		p2_text(f, v);
+		break;
+	case SV_P3: {
+		const struct sv_fn *d = &f->fns[v->a];
+		const char *kname = d->kunit >= 0 ? f->obs->units[d->kunit].name : NULL;
+
+		rid_str(d->seg, v->rid, r);
+		if (v->reason == SV_R_NO_UNIT)
+			APPEND(v, "%s emits requester ID %s, which no IOMMU unit translates by the tables",
+			       dev(f, v->a, da), r);
+		else
+			APPEND(v, "%s emits requester ID %s, which the tables route to the unit at %#llx",
+			       dev(f, v->a, da), r, (unsigned long long)f->units[v->x].base);
+		if (kname)
+			APPEND(v, "; the kernel attached %s", kname);
+		else
+			APPEND(v, "; the kernel attached no unit");
+		/* the kernel reads the tables: only a non-own ID is their fault */
+		v->cls = v->rid != d->rid && d->kunit >= 0 ? SV_FIRMWARE : SV_KERNEL_LOGIC;
+		break;
+	}
+	case SV_P4:
+		if (v->reason == SV_R_IR_OFF) {
+			APPEND(v, "group %d reports isolated MSI, but %s's requester ID %s reaches no unit with interrupt remapping on",
+			       f->fns[v->a].group, bdf(f, v->a, da),
+			       rid_str(f->fns[v->a].seg, v->rid, r));
+		} else {
+			const struct observation_device *od = &f->obs->devices[f->fns[v->a].obs];
+
+			APPEND(v, "group %d reports isolated MSI, but %s passes the source-id check (SVT %d, SID %#06x) of %s's interrupt entries",
+			       f->fns[v->a].group, dev(f, v->b, db), od->msi_svt, od->msi_sid,
+			       bdf(f, v->a, da));
+		}
+		break;
+	case SV_P5: {
+		const struct sv_dmap *m = &f->dmaps[v->item];
+
+		APPEND(v, "%s is under %s %#llx-%#llx, which its group's reserved regions lack",
+		       dev(f, v->a, da), m->ivmd ? "IVMD unity map" : "RMRR",
+		       (unsigned long long)m->start, (unsigned long long)m->end);
+		break;
+	}
+	case SV_P6: {
+		const struct sv_irq_source *s = &f->irqs[v->item];
+
+		APPEND(v, "interrupt remapping is on, but %s %d is under no unit with remapping enabled%s",
+		       s->hpet ? "HPET" : "IOAPIC", s->id,
+		       s->unit < 0 ? " (no table scope names it)" : "");
+		break;
+	}
+	default:
+		break;
+	}
+}

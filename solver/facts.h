@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The solver's facts: what the hardware and the tables say (the platform,
+ * read by the specification's own parser, never by the kernel's) and what
+ * the kernel decided (the observation).  Both checkers, the Z3 encoding
+ * and the fast graph check, read only these facts, so they judge the same
+ * thing; neither ever sees config space or table bytes.
+ */
+#ifndef SOLVER_FACTS_H
+#define SOLVER_FACTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <isofuzz/platform.h>
+
+/* PCI Express port types (PCIe Base 7.5.3.2, Device/Port Type) */
+enum sv_port_type {
+	SV_PT_EP = 0, SV_PT_LEG_EP = 1, SV_PT_RP = 4, SV_PT_USP = 5, SV_PT_DSP = 6,
+	SV_PT_PCIE_PCI = 7, SV_PT_PCI_PCIE = 8, SV_PT_RCIEP = 9, SV_PT_RCEC = 10,
+};
+
+/* ACS capability/control bits (PCIe Base 7.7.8.2/7.7.8.3) */
+#define SV_ACS_SV	0x01
+#define SV_ACS_TB	0x02
+#define SV_ACS_RR	0x04
+#define SV_ACS_CR	0x08
+#define SV_ACS_UF	0x10
+#define SV_ACS_EC	0x20
+#define SV_ACS_DT	0x40
+#define SV_ACS_ISOLATE	(SV_ACS_RR | SV_ACS_CR | SV_ACS_UF)
+
+/* What kind of bus a function sits on (or a bridge leads to). */
+enum sv_bus_kind {
+	SV_BUS_ROOT,		/* no bridge leads to it: the root complex's own */
+	SV_BUS_LINK,		/* below a root or downstream port: one device */
+	SV_BUS_SWITCH,		/* a switch's internal bus, below its upstream port */
+	SV_BUS_CONV,		/* conventional PCI: shared by every agent on it */
+};
+
+/* One PCI function as the specification reads its config space. */
+struct sv_fn {
+	uint16_t seg;
+	uint8_t bus, devfn;
+	uint16_t rid;			/* bus << 8 | devfn */
+	uint16_t vendor, device, subvendor, subdevice;
+	uint32_t class;
+	bool bridge;			/* type 1 header with a routable bus range */
+	uint8_t sec, sub;		/* bridges: secondary, subordinate */
+	int pcie_type;			/* enum sv_port_type, -1 without PCIe cap */
+	bool pcix;			/* PCI-X capability (keeps requester IDs) */
+	uint8_t phantom;		/* phantom function bits in use (0..3) */
+	bool ari_fwd;			/* port: ARI forwarding enabled below */
+	bool acs;			/* ACS extended capability present */
+	uint16_t acs_cap;		/* implemented */
+	uint16_t acs_ctrl;		/* enabled, after the OS and cmdline */
+	/* derived from the topology */
+	enum sv_bus_kind kind;		/* of the bus it sits on */
+	enum sv_bus_kind sec_kind;	/* bridges: of its secondary bus */
+	bool dma;			/* a DMA master a group is for: type 0, not a bridge class */
+	/* from the observation */
+	int obs;			/* index into observation.devices, -1 none */
+	int group;			/* -1: not exposed */
+	int unit;			/* kernel's unit, index into facts.units; -1 */
+	int kunit;			/* kernel's unit, observation index; -1 */
+};
+
+/* A requester ID range a table assigns to a unit (DMAR scope, IVHD entry). */
+struct sv_range {
+	int unit;
+	uint16_t seg;
+	uint16_t lo, hi;		/* requester IDs, inclusive */
+};
+
+/* An IOMMU unit as the tables describe it. */
+struct sv_unit {
+	uint64_t base;
+	uint16_t seg;
+	bool include_all;		/* DRHD INCLUDE_PCI_ALL: the segment's rest */
+	int kunit;			/* the kernel's unit with this base, -1 */
+};
+
+/* An extra requester ID a function emits (declared alias or hardware). */
+struct sv_alias {
+	int fn;
+	uint16_t rid;
+	bool declared;			/* a table says so (else hardware truth) */
+};
+
+/* A direct-map region a table demands for a requester ID range. */
+struct sv_dmap {
+	uint16_t seg;
+	uint16_t lo, hi;		/* requester IDs it applies to */
+	uint64_t start, end;		/* inclusive */
+	bool ivmd;			/* IVMD, else RMRR */
+};
+
+/* An interrupt source that must be under a remapping unit. */
+struct sv_irq_source {
+	bool hpet;
+	int id;
+	int unit;			/* the unit the tables put it under, -1 */
+};
+
+struct sv_facts {
+	const struct platform *platform;
+	const struct observation *obs;
+	struct sv_fn *fns;
+	size_t nr_fns;
+	struct sv_unit *units;
+	size_t nr_units;
+	struct sv_range *ranges;
+	size_t nr_ranges;
+	struct sv_alias *aliases;
+	size_t nr_aliases;
+	struct sv_dmap *dmaps;
+	size_t nr_dmaps;
+	struct sv_irq_source *irqs;
+	size_t nr_irqs;
+	bool judge_units;		/* the kernel side reported units */
+	bool judge_regions;		/* ... and groups with reserved regions */
+	int ir_on;			/* observation: remapping enabled */
+	char table_note[160];		/* first table defect seen, for the report */
+};
+
+/* 0, or -1 on allocation failure.  Never fails on bad input. */
+int sv_facts_build(struct sv_facts *f, const struct platform *p,
+		   const struct observation *obs);
+void sv_facts_release(struct sv_facts *f);
+
+/* config.c: one function's config space, bounds-checked. */
+void sv_config_parse(struct sv_fn *fn, const struct platform_pci_function *pf);
+/* cmdline.c: apply pci=config_acs= and pci=disable_acs_redir= */
+void sv_cmdline_acs(struct sv_fn *fns, size_t n, const char *cmdline);
+/* tables.c: DMAR, IVRS, MADT, HPET into units, ranges, aliases, maps. */
+int sv_tables_parse(struct sv_facts *f);
+
+/* Helpers both checkers share: definitions, not algorithms. */
+int sv_find(const struct sv_facts *f, uint16_t seg, uint16_t rid);
+/* x is a bridge whose bus range routes to the bus of d (PCIe 7.5.1.3) */
+static inline bool sv_anc(const struct sv_fn *x, const struct sv_fn *d)
+{
+	return x->bridge && x->seg == d->seg && x->sec <= d->bus && d->bus <= x->sub;
+}
+static inline bool sv_is_port(const struct sv_fn *x)
+{
+	return x->bridge && (x->pcie_type == SV_PT_RP || x->pcie_type == SV_PT_DSP);
+}
+static inline bool sv_has(const struct sv_fn *x, uint16_t bits)
+{
+	return (x->acs_ctrl & bits) == bits;
+}
+const char *sv_bdf(const struct sv_fn *x, char buf[13]);
+
+#endif

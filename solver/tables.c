@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The specification's reading of the firmware tables:
+ *  - DMAR (VT-d spec ch. 8): DRHD units with their device scopes (8.3,
+ *    8.3.1), INCLUDE_PCI_ALL, RMRR regions (8.4), IOAPIC/HPET scopes;
+ *  - IVRS (AMD IOMMU spec 5.2): IVHD blocks 10h/11h/40h and their device
+ *    entries (select, range, alias, extended, special IOAPIC/HPET, ACPI
+ *    HID), IVMD blocks 20h/21h/22h (unity maps);
+ *  - MADT (ACPI 5.2.12): the IOAPICs; HPET (IA-PC HPET spec): its number.
+ * Every read is bounds-checked; a structure that runs past its table ends
+ * the walk and is noted (the report shows the first such note).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts.h"
+
+struct tbl {
+	const uint8_t *b;
+	size_t n;
+};
+
+static uint64_t rd(const struct tbl *t, size_t off, int width)
+{
+	uint64_t v = 0;
+
+	if (off > t->n || (size_t)width > t->n - off)
+		return 0;
+	for (int i = width - 1; i >= 0; i--)
+		v = v << 8 | t->b[off + i];
+	return v;
+}
+
+static void note(struct sv_facts *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (f->table_note[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(f->table_note, sizeof(f->table_note), fmt, ap);
+	va_end(ap);
+}
+
+#define GROW(arr, nr)							\
+	({ void *__n = realloc((arr), ((nr) + 1) * sizeof(*(arr)));	\
+	   if (__n) (arr) = __n;						\
+	   __n ? &(arr)[(nr)++] : NULL; })
+
+static int add_unit(struct sv_facts *f, uint64_t base, uint16_t seg, bool all)
+{
+	struct sv_unit *u;
+
+	for (size_t i = 0; i < f->nr_units; i++)
+		if (f->units[i].base == base && f->units[i].seg == seg) {
+			f->units[i].include_all |= all;
+			return (int)i;
+		}
+	u = GROW(f->units, f->nr_units);
+	if (!u)
+		return -2;
+	*u = (struct sv_unit){ base, seg, all, -1 };
+	for (size_t k = 0; f->obs && k < f->obs->nr_units; k++)
+		if (f->obs->units[k].reg_base == base && f->obs->units[k].segment == seg)
+			u->kunit = (int)k;
+	return (int)(f->nr_units - 1);
+}
+
+static int add_range(struct sv_facts *f, int unit, uint16_t seg, unsigned lo, unsigned hi)
+{
+	struct sv_range *r;
+
+	if (lo > hi || hi > 0xffff)
+		return 0;
+	r = GROW(f->ranges, f->nr_ranges);
+	if (!r)
+		return -1;
+	*r = (struct sv_range){ unit, seg, (uint16_t)lo, (uint16_t)hi };
+	return 0;
+}
+
+static int add_irq(struct sv_facts *f, bool hpet, int id, int unit)
+{
+	struct sv_irq_source *s;
+
+	for (size_t i = 0; i < f->nr_irqs; i++)
+		if (f->irqs[i].hpet == hpet && f->irqs[i].id == id) {
+			if (f->irqs[i].unit < 0)
+				f->irqs[i].unit = unit;
+			return 0;
+		}
+	s = GROW(f->irqs, f->nr_irqs);
+	if (!s)
+		return -1;
+	*s = (struct sv_irq_source){ hpet, id, unit };
+	return 0;
+}
+
+static int add_alias(struct sv_facts *f, uint16_t seg, unsigned devid, unsigned alias)
+{
+	int k = sv_find(f, seg, (uint16_t)devid);
+	struct sv_alias *a;
+
+	/* a table is truth only for real machines' bundles */
+	if (k < 0 || f->platform->tables_may_lie || devid == alias)
+		return 0;
+	a = GROW(f->aliases, f->nr_aliases);
+	if (!a)
+		return -1;
+	*a = (struct sv_alias){ k, (uint16_t)alias, true };
+	return 0;
+}
+
+/*
+ * Resolve a DMAR device scope's path (8.3.1): start bus, then (device,
+ * function) pairs, each but the last a bridge whose secondary bus the next
+ * pair is on.  Returns the requester ID; *fn the function there, or -1.
+ */
+static int scope_rid(struct sv_facts *f, const struct tbl *t, size_t off, size_t len,
+		     uint16_t seg, int *fn)
+{
+	unsigned bus = rd(t, off + 5, 1), rid = 0;
+
+	*fn = -1;
+	if (len < 8) {
+		note(f, "DMAR: device scope at %#zx has no path", off);
+		return -1;
+	}
+	for (size_t p = off + 6; p + 2 <= off + len; p += 2) {
+		rid = bus << 8 | (rd(t, p, 1) & 0x1f) << 3 | (rd(t, p + 1, 1) & 7);
+		*fn = sv_find(f, seg, (uint16_t)rid);
+		if (p + 4 <= off + len) {
+			if (*fn < 0 || !f->fns[*fn].bridge) {
+				note(f, "DMAR: scope path at %#zx crosses %02x:%02x.%x, not a bridge",
+				     off, rid >> 8, (rid >> 3) & 0x1f, rid & 7);
+				*fn = -1;
+				return -1;
+			}
+			bus = f->fns[*fn].sec;
+		}
+	}
+	return (int)rid;
+}
+
+/* The device scopes of a DRHD (unit >= 0) or an RMRR (map != NULL). */
+static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size_t end,
+		       uint16_t seg, int unit, const struct sv_dmap *map)
+{
+	while (off + 6 <= end) {
+		unsigned type = rd(t, off, 1), len = rd(t, off + 1, 1);
+		int fn, rid;
+
+		if (len < 6 || off + len > end) {
+			note(f, "DMAR: device scope at %#zx has length %u", off, len);
+			return 0;
+		}
+		rid = scope_rid(f, t, off, len, seg, &fn);
+		if (rid >= 0 && (type == 1 || type == 2)) {
+			unsigned lo2 = 1, hi2 = 0;
+
+			if (type == 2 && fn >= 0 && f->fns[fn].bridge) {
+				lo2 = f->fns[fn].sec << 8;
+				hi2 = f->fns[fn].sub << 8 | 0xff;
+			} else if (type == 2) {
+				note(f, "DMAR: bridge scope %02x:%02x.%x is no bridge",
+				     rid >> 8, (rid >> 3) & 0x1f, rid & 7);
+			}
+			if (map) {
+				struct sv_dmap *m = GROW(f->dmaps, f->nr_dmaps);
+
+				if (!m)
+					return -1;
+				*m = *map;
+				m->lo = m->hi = (uint16_t)rid;
+				if (lo2 <= hi2) {
+					m = GROW(f->dmaps, f->nr_dmaps);
+					if (!m)
+						return -1;
+					*m = *map;
+					m->lo = (uint16_t)lo2;
+					m->hi = (uint16_t)hi2;
+				}
+			} else if (add_range(f, unit, seg, rid, rid) ||
+				   add_range(f, unit, seg, lo2, hi2)) {
+				return -1;
+			}
+		} else if (!map && (type == 3 || type == 4)) {
+			if (add_irq(f, type == 4, (int)rd(t, off + 4, 1), unit))
+				return -1;
+		}
+		off += len;
+	}
+	return 0;
+}
+
+static int parse_dmar(struct sv_facts *f, const struct tbl *t)
+{
+	size_t off = 48;
+
+	while (off + 4 <= t->n) {
+		unsigned type = rd(t, off, 2), len = rd(t, off + 2, 2);
+
+		if (len < 4 || off + len > t->n) {
+			note(f, "DMAR: structure at %#zx has length %u (table %zu bytes)", off, len, t->n);
+			break;
+		}
+		if (type == 0 && len >= 16) {		/* DRHD */
+			uint16_t seg = rd(t, off + 6, 2);
+			int u = add_unit(f, rd(t, off + 8, 8), seg, rd(t, off + 4, 1) & 1);
+
+			if (u < -1 || dmar_scopes(f, t, off + 16, off + len, seg, u, NULL))
+				return -1;
+		} else if (type == 1 && len >= 24) {	/* RMRR */
+			struct sv_dmap m = { .seg = rd(t, off + 6, 2),
+					     .start = rd(t, off + 8, 8), .end = rd(t, off + 16, 8) };
+
+			if (m.end < m.start)
+				note(f, "DMAR: RMRR at %#zx ends before it starts", off);
+			else if (dmar_scopes(f, t, off + 24, off + len, m.seg, -1, &m))
+				return -1;
+		}
+		off += len;
+	}
+	return 0;
+}
+
+/* Length of an IVHD device entry (AMD IOMMU spec 5.2.2.2), 0: unknown. */
+static size_t ivhd_entry_len(const struct tbl *t, size_t off)
+{
+	unsigned type = rd(t, off, 1);
+
+	if (type < 0x40)
+		return 4;
+	if (type < 0x80)
+		return 8;
+	if (type == 0xf0)
+		return 22 + rd(t, off + 21, 1);
+	return 0;
+}
+
+static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_t end)
+{
+	unsigned type = rd(t, off, 1);
+	uint16_t seg = rd(t, off + 16, 2);
+	int u = add_unit(f, rd(t, off + 8, 8), seg, false);
+	size_t p = off + (type == 0x10 ? 24 : 40);
+	long start = -1, alias = -1;
+
+	if (u < 0)
+		return -1;
+	/* the IOMMU function itself is translated by no one; it is the unit */
+	while (p < end) {
+		size_t len = ivhd_entry_len(t, p);
+		unsigned et = rd(t, p, 1), id = rd(t, p + 1, 2);
+
+		if (!len || p + len > end) {
+			note(f, "IVRS: device entry %#x at %#zx does not fit", et, p);
+			break;
+		}
+		switch (et) {
+		case 0x01:				/* all */
+			if (add_range(f, u, seg, 0, 0xffff))
+				return -1;
+			break;
+		case 0x02: case 0x46:			/* select, extended select */
+			if (add_range(f, u, seg, id, id))
+				return -1;
+			break;
+		case 0x03: case 0x47:			/* start of range */
+			start = id, alias = -1;
+			break;
+		case 0x43:				/* alias start of range */
+			start = id, alias = rd(t, p + 5, 2);
+			break;
+		case 0x42:				/* alias select */
+			if (add_range(f, u, seg, id, id) ||
+			    add_range(f, u, seg, rd(t, p + 5, 2), rd(t, p + 5, 2)) ||
+			    add_alias(f, seg, id, rd(t, p + 5, 2)))
+				return -1;
+			break;
+		case 0x04:				/* end of range */
+			if (start < 0) {
+				note(f, "IVRS: end of range at %#zx without a start", p);
+				break;
+			}
+			if (add_range(f, u, seg, start, id))
+				return -1;
+			if (alias >= 0) {
+				if (add_range(f, u, seg, alias, alias))
+					return -1;
+				for (unsigned d = start; d <= id && d <= 0xffff; d++)
+					if (add_alias(f, seg, d, alias))
+						return -1;
+			}
+			start = alias = -1;
+			break;
+		case 0x48:				/* special: IOAPIC / HPET */
+			if (rd(t, p + 7, 1) == 1 || rd(t, p + 7, 1) == 2)
+				if (add_irq(f, rd(t, p + 7, 1) == 2, (int)rd(t, p + 4, 1), u))
+					return -1;
+			break;
+		default:
+			break;
+		}
+		p += len;
+	}
+	return 0;
+}
+
+static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
+{
+	size_t off = 48;
+
+	while (off + 4 <= t->n) {
+		unsigned type = rd(t, off, 1), len = rd(t, off + 2, 2);
+
+		if (len < 4 || off + len > t->n) {
+			note(f, "IVRS: block at %#zx has length %u (table %zu bytes)", off, len, t->n);
+			break;
+		}
+		if ((type == 0x10 && len >= 24) || ((type == 0x11 || type == 0x40) && len >= 40)) {
+			if (parse_ivhd(f, t, off, off + len))
+				return -1;
+		} else if (type >= 0x20 && type <= 0x22 && len >= 32) {
+			uint64_t start = rd(t, off + 16, 8), size = rd(t, off + 24, 8);
+			struct sv_dmap *m;
+			unsigned id = rd(t, off + 4, 2), aux = rd(t, off + 6, 2);
+
+			/* unity map or exclusion range: the device needs it 1:1 */
+			if (!(rd(t, off + 1, 1) & 0x9) || !size || start + size - 1 < start)
+				goto next;
+			m = GROW(f->dmaps, f->nr_dmaps);
+			if (!m)
+				return -1;
+			*m = (struct sv_dmap){ .seg = 0, .start = start, .end = start + size - 1,
+					       .ivmd = true };
+			m->lo = type == 0x20 ? 0 : id;
+			m->hi = type == 0x20 ? 0xffff : type == 0x21 ? id : (aux >= id ? aux : id);
+		}
+next:
+		off += len;
+	}
+	return 0;
+}
+
+static int parse_madt(struct sv_facts *f, const struct tbl *t)
+{
+	for (size_t off = 44; off + 2 <= t->n; ) {
+		unsigned type = rd(t, off, 1), len = rd(t, off + 1, 1);
+
+		if (len < 2 || off + len > t->n) {
+			note(f, "APIC: entry at %#zx has length %u", off, len);
+			break;
+		}
+		if (type == 1 && len >= 12 && add_irq(f, false, (int)rd(t, off + 2, 1), -1))
+			return -1;
+		off += len;
+	}
+	return 0;
+}
+
+int sv_tables_parse(struct sv_facts *f)
+{
+	const struct platform *p = f->platform;
+	int ret = 0, hpet = -1;
+
+	/* MADT and HPET first: they say which sources exist */
+	for (size_t i = 0; i < p->nr_tables && !ret; i++) {
+		struct tbl t = { p->tables[i].data, p->tables[i].data ? p->tables[i].len : 0 };
+
+		if (!strcmp(p->tables[i].signature, "APIC"))
+			ret = parse_madt(f, &t);
+		else if (!strcmp(p->tables[i].signature, "HPET") && t.n >= 53) {
+			/*
+			 * Only an HPET that sends MSIs needs a remapping entry
+			 * (VT-d 5.1.5.1, AMD-Vi 2.2.5); the kernel's own check
+			 * (parse_ioapics_under_ir, check_ioapic_information)
+			 * covers IOAPICs alone.  Whether the timers deliver by
+			 * FSB is the HPET's capability register, in no table.
+			 */
+			hpet = (int)rd(&t, 52, 1);
+			if (p->hpet_msi)
+				ret = add_irq(f, true, hpet, -1);
+		}
+	}
+	for (size_t i = 0; i < p->nr_tables && !ret; i++) {
+		struct tbl t = { p->tables[i].data, p->tables[i].data ? p->tables[i].len : 0 };
+
+		if (!strcmp(p->tables[i].signature, "DMAR"))
+			ret = parse_dmar(f, &t);
+		else if (!strcmp(p->tables[i].signature, "IVRS"))
+			ret = parse_ivrs(f, &t);
+	}
+	/* after the tables' own notes, which matter more */
+	if (hpet >= 0 && !p->hpet_msi && f->ir_on)
+		note(f, "HPET %d: whether its timers send MSIs is not recorded; P6 judged the IOAPICs", hpet);
+	for (size_t i = 0; i < f->nr_fns; i++) {
+		struct sv_fn *x = &f->fns[i];
+
+		for (size_t u = 0; u < f->nr_units && x->kunit >= 0; u++)
+			if (f->units[u].kunit == x->kunit)
+				x->unit = (int)u;
+	}
+	return ret;
+}

@@ -1,0 +1,529 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Each property of solver/README.md both ways: a hand-built platform that
+ * breaks it (verdict 1, the right property and devices) and the minimal
+ * change that makes it hold (verdict 0).  The expectation of every case is
+ * reasoned in its comment from the rule, never taken from the solver's
+ * output.  Every case runs in cross-check mode: Z3 enumerates all
+ * violations and must find exactly the fast check's set.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builder.h"
+
+static int failures;
+
+#define CHECK(cond, ...)							\
+	do {									\
+		if (cond) {							\
+			printf("ok: " __VA_ARGS__);				\
+		} else {							\
+			printf("FAIL: " __VA_ARGS__);				\
+			failures++;						\
+		}								\
+		printf("\n");							\
+	} while (0)
+
+static void dump(const struct sv_verdict *v)
+{
+	if (failures)
+		sv_verdict_print_text(v, stdout);
+}
+
+/* host bridge 00:00.0, group 0: class 06 (a bridge, never a DMA target) */
+static void host(struct tb *t)
+{
+	tb_class(tb_fn(t, "0000:00:00.0", CONV, 0, 0, NO_ACS, false, 0), 0x060000);
+}
+
+/* expect verdict `want`, and for a violation prop naming a and b */
+static void expect(struct tb *t, const char *name, int want, enum sv_prop p,
+		   const char *a, const char *b, int reason)
+{
+	struct sv_verdict v;
+	int got = tb_judge(t, &v);
+	const struct sv_violation *w = want == 1 ? tb_find(&v, p, a, b) : NULL;
+	int before = failures;
+
+	CHECK(got == want, "%s: exit %d (want %d)%s%s", name, got, want,
+	      v.internal_error ? ": " : "", v.internal_error ? v.error : "");
+	if (want == 1) {
+		CHECK(w != NULL, "%s: %s names %s%s%s", name, sv_prop_name(p), a,
+		      b ? " and " : "", b ? b : "");
+		if (w && reason)
+			CHECK((int)w->reason == reason, "%s: reason %d (want %d): %s", name,
+			      w->reason, reason, w->text);
+		if (w)
+			CHECK(w->confirmed, "%s: confirmed by a Z3 model", name);
+	}
+	if (failures != before)
+		sv_verdict_print_text(&v, stdout);
+	sv_verdict_release(&v);
+	tb_free(t);
+}
+
+/* ---- P1 ------------------------------------------------------------------ */
+
+/*
+ * A conventional device behind a PCIe-to-PCI bridge: the bridge takes
+ * ownership of its requests (PCIe-to-PCI Bridge spec 2.3), so the IOMMU sees
+ * 01:00.0 (or 02:00.0), the bridge's own ID.  Bridge and device in
+ * different groups share a requester ID: P1 violated.  Same group: holds.
+ */
+static void p1_bridge(int split)
+{
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 2, 0x5f, false, 1);
+	tb_fn(&t, "0000:01:00.0", 7, 2, 2, NO_ACS, false, 2);
+	tb_fn(&t, "0000:02:01.0", CONV, 0, 0, NO_ACS, false, split ? 3 : 2);
+	expect(&t, split ? "P1 bridge/device split" : "P1 bridge/device together",
+	       split, SV_P1, "0000:01:00.0", "0000:02:01.0", SV_R_SHARED_RID);
+}
+
+/*
+ * Phantom functions (PCIe 2.2.6.2): DevCap says 1 bit, DevCtl enables it,
+ * so 01:00.0 also issues requests as 01:00.4, the ID of a real function in
+ * another group.  Enable off (capability alone): only its own ID.  Both
+ * functions implement ACS, so no peer path hides the P1 answer.
+ */
+static void p1_phantom(int enabled)
+{
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
+	tb_phantom(tb_fn(&t, "0000:01:00.0", 0, 0, 0, ACS_STD, true, 2), 1, enabled);
+	tb_fn(&t, "0000:01:00.4", 0, 0, 0, ACS_STD, true, 3);
+	expect(&t, enabled ? "P1 phantom enabled" : "P1 phantom supported, not enabled",
+	       enabled, SV_P1, "0000:01:00.0", "0000:01:00.4", SV_R_SHARED_RID);
+}
+
+/*
+ * DMA-alias hardware no table declares (the generator's truth): 01:00.0
+ * also uses 01:00.1's ID.  Separate groups: P1, class firmware (nothing told
+ * the kernel).  Same group: holds.
+ */
+static void p1_hw_alias(int split)
+{
+	struct platform_dma_alias *a = malloc(sizeof(*a));
+	struct sv_verdict v;
+	struct tb t;
+	const struct sv_violation *w;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
+	tb_fn(&t, "0000:01:00.0", 0, 0, 0, ACS_STD, true, 2);
+	tb_fn(&t, "0000:01:00.1", 0, 0, 0, ACS_STD, true, split ? 3 : 2);
+	*a = (struct platform_dma_alias){ 0, 1, 0x00, 0x0101 };
+	t.p.dma_aliases = a;
+	t.p.nr_dma_aliases = 1;
+	CHECK(tb_judge(&t, &v) == split, "P1 hardware alias %s: verdict", split ? "split" : "together");
+	w = tb_find(&v, SV_P1, "0000:01:00.0", "0000:01:00.1");
+	if (split)
+		CHECK(w && w->cls == SV_FIRMWARE, "P1 hardware alias: class firmware inconsistency");
+	dump(&v);
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
+/* ---- P2 ------------------------------------------------------------------ */
+
+/*
+ * root port 00:01.0 (ACS, buses 1-4) -> switch USP 01:00.0 -> DSPs 02:00.0
+ * (bus 3) and 02:01.0 (bus 4) -> endpoints 03:00.0, 04:00.0; each DSP in a
+ * group with its endpoint.  rp_acs: the root port's ACS capability.
+ */
+static void switch_topology(struct tb *t, int dsp_acs, int rp_acs)
+{
+	tb_init(t);
+	host(t);
+	tb_fn(t, "0000:00:01.0", 4, 1, 4, rp_acs, false, 1);
+	tb_fn(t, "0000:01:00.0", 5, 2, 4, NO_ACS, false, 2);
+	tb_fn(t, "0000:02:00.0", 6, 3, 3, dsp_acs, false, 3);
+	tb_fn(t, "0000:02:01.0", 6, 4, 4, dsp_acs, false, 4);
+	tb_fn(t, "0000:03:00.0", 0, 0, 0, NO_ACS, false, 3);
+	tb_fn(t, "0000:04:00.0", 0, 0, 0, NO_ACS, false, 4);
+}
+
+/*
+ * PCIe 6.12.1.1: without ACS RR on the ingress downstream port the switch
+ * routes 03:00.0 -> 04:00.0 across its internal bus 2, never upstream.
+ * Different groups: P2 via 02:00.0.  With SV/RR/CR/UF on both DSPs the
+ * request goes up into the root complex: holds.
+ */
+static void p2_switch(int acs)
+{
+	struct tb t;
+
+	switch_topology(&t, acs ? ACS_STD : NO_ACS, 0x5f);
+	expect(&t, acs ? "P2 switch with ACS" : "P2 switch without ACS", !acs, SV_P2,
+	       "0000:03:00.0", "0000:04:00.0", SV_R_SWITCH);
+}
+
+/*
+ * The DSPs redirect (RR/CR/UF), but the root port above implements no
+ * Upstream Forwarding (cap SV|RR|CR): the redirected request arrives at the
+ * root port from its own link, targeting its own range, and is turned
+ * back down: P2 (no UF).  A root port with UF: holds (= p2_switch(1)).
+ */
+static void p2_uf(void)
+{
+	struct tb t;
+
+	switch_topology(&t, ACS_STD, 0x0d);
+	expect(&t, "P2 root port without UF", 1, SV_P2, "0000:03:00.0", "0000:04:00.0",
+	       SV_R_NO_UF);
+}
+
+/*
+ * PCIe 6.12.1.2: functions of a multifunction device without ACS may talk
+ * to each other inside the device.  Separate groups: P2.  Both with ACS
+ * RR/CR enabled (and UF on the root port above): holds.
+ */
+static void p2_multifunction(int acs)
+{
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
+	tb_fn(&t, "0000:01:00.0", 0, 0, 0, acs ? ACS_STD : NO_ACS, true, 2);
+	tb_fn(&t, "0000:01:00.1", 0, 0, 0, acs ? ACS_STD : NO_ACS, true, 3);
+	expect(&t, acs ? "P2 multifunction with ACS" : "P2 multifunction without ACS", !acs,
+	       SV_P2, "0000:01:00.0", "0000:01:00.1", SV_R_MULTIFUNCTION);
+}
+
+/*
+ * Two conventional devices on one conventional bus see each other's
+ * transactions: P2 when split (P1 too: both carry the bridge's IDs).  All
+ * in the bridge's group: holds.
+ */
+static void p2_conventional(int split)
+{
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 2, 0x5f, false, 1);
+	tb_fn(&t, "0000:01:00.0", 7, 2, 2, NO_ACS, false, 2);
+	tb_fn(&t, "0000:02:01.0", CONV, 0, 0, NO_ACS, false, 2);
+	tb_fn(&t, "0000:02:02.0", CONV, 0, 0, NO_ACS, false, split ? 3 : 2);
+	expect(&t, split ? "P2 conventional bus split" : "P2 conventional bus together", split,
+	       SV_P2, "0000:02:01.0", "0000:02:02.0", SV_R_CONV_BUS);
+}
+
+/*
+ * Root ports without ACS: no SV, so 01:00.0 can send requests carrying
+ * 02:00.0's ID (P2, no source validation).  Minimal change: root ports
+ * implementing only SV (cap 0x01): IDs validated, and RR not implemented
+ * means no peer traffic to other root ports (6.12.1.1): holds.
+ */
+static void p2_spoof(int sv)
+{
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 1, sv ? 0x01 : NO_ACS, false, 1);
+	tb_fn(&t, "0000:00:02.0", 4, 2, 2, sv ? 0x01 : NO_ACS, false, 2);
+	tb_fn(&t, "0000:01:00.0", 0, 0, 0, NO_ACS, false, 1);
+	tb_fn(&t, "0000:02:00.0", 0, 0, 0, NO_ACS, false, 2);
+	expect(&t, sv ? "P2 root ports with SV" : "P2 root ports without SV", !sv, SV_P2,
+	       "0000:01:00.0", "0000:02:00.0", SV_R_SPOOF);
+}
+
+/*
+ * Root ports that implement RR route peer traffic to each other (6.12.1.1);
+ * pci=disable_acs_redir= turns RR/CR off: 01:00.0 reaches 02:00.0 inside the
+ * root complex: P2.  Without the parameter (RR on): holds.
+ */
+static void p2_root_p2p(int redir_off)
+{
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	if (redir_off) {
+		free(t.p.cmdline);
+		t.p.cmdline = strdup("quiet pci=noats,disable_acs_redir=pci:8086:1234 intel_iommu=on");
+	}
+	tb_fn(&t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
+	tb_fn(&t, "0000:00:02.0", 4, 2, 2, 0x5f, false, 2);
+	tb_fn(&t, "0000:01:00.0", 0, 0, 0, NO_ACS, false, 1);
+	tb_fn(&t, "0000:02:00.0", 0, 0, 0, NO_ACS, false, 2);
+	expect(&t, redir_off ? "P2 disable_acs_redir" : "P2 root ports redirecting", redir_off,
+	       SV_P2, "0000:01:00.0", "0000:02:00.0", SV_R_ROOT_P2P);
+}
+
+/* ---- P3 ------------------------------------------------------------------ */
+
+/* host, ACS root port 00:01.0, endpoint 01:00.0; all units per arguments */
+static void small(struct tb *t)
+{
+	tb_init(t);
+	host(t);
+	tb_fn(t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
+	tb_fn(t, "0000:01:00.0", 0, 0, 0, NO_ACS, false, 2);
+}
+
+/*
+ * VT-d 8.3: DRHD A (0xfed90000) lists endpoint 01:00.0; DRHD B
+ * (0xfed91000, INCLUDE_PCI_ALL) gets everything else.  The kernel puts
+ * 01:00.0 under B: its requests reach A, not the unit holding its group's
+ * domain: P3, kernel logic (own ID, the table was plain).  Under A: holds.
+ */
+static void p3_unit(int wrong)
+{
+	struct tb t;
+
+	small(&t);
+	tb_drhd(&t, 0xfed90000, false);
+	tb_scope(&t, 1, 0, 1, 0, 0);
+	tb_drhd(&t, 0xfed91000, true);
+	tb_dmar_done(&t);
+	tb_unit(&t, "dmar0", 0xfed90000, true);
+	tb_unit(&t, "dmar1", 0xfed91000, true);
+	tb_obs(&t, "0000:00:00.0")->unit = 1;
+	tb_obs(&t, "0000:00:01.0")->unit = 1;
+	tb_obs(&t, "0000:01:00.0")->unit = wrong ? 1 : 0;
+	expect(&t, wrong ? "P3 device under the wrong unit" : "P3 device under its unit", wrong,
+	       SV_P3, "0000:01:00.0", NULL, SV_R_OTHER_UNIT);
+}
+
+/*
+ * The table lies: DRHD A lists endpoint 02:01.0, a conventional device
+ * behind PCIe-to-PCI bridge 01:00.0, whose requests really carry 01:00.0 /
+ * 02:00.0, and those fall to INCLUDE_ALL unit B.  The kernel follows the
+ * table (02:01.0 under A): P3, class firmware inconsistency.  Minimal
+ * change, a truthful table (bridge scope 01:00.0 for A, kernel puts the
+ * bridge and device under A): holds.
+ */
+static void p3_firmware(int lie)
+{
+	struct sv_verdict v;
+	struct tb t;
+	const struct sv_violation *w;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 2, 0x5f, false, 1);
+	tb_fn(&t, "0000:01:00.0", 7, 2, 2, NO_ACS, false, 2);
+	tb_fn(&t, "0000:02:01.0", CONV, 0, 0, NO_ACS, false, 2);
+	tb_drhd(&t, 0xfed90000, false);
+	if (lie)
+		tb_scope(&t, 1, 0, 2, 1, 0);
+	else
+		tb_scope(&t, 2, 0, 1, 0, 0);
+	tb_drhd(&t, 0xfed91000, true);
+	tb_dmar_done(&t);
+	tb_unit(&t, "dmar0", 0xfed90000, true);
+	tb_unit(&t, "dmar1", 0xfed91000, true);
+	tb_obs(&t, "0000:00:00.0")->unit = 1;
+	tb_obs(&t, "0000:00:01.0")->unit = 1;
+	tb_obs(&t, "0000:01:00.0")->unit = lie ? 1 : 0;
+	tb_obs(&t, "0000:02:01.0")->unit = 0;
+	CHECK(tb_judge(&t, &v) == lie, "P3 %s table: verdict", lie ? "lying" : "truthful");
+	w = tb_find(&v, SV_P3, "0000:02:01.0", NULL);
+	if (lie)
+		CHECK(w && w->cls == SV_FIRMWARE, "P3 lying table: 02:01.0, class firmware inconsistency");
+	dump(&v);
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
+/* No units reported: P3, P4, P6 are not judged, and say so. */
+static void p3_not_judged(void)
+{
+	struct sv_verdict v;
+	struct tb t;
+
+	small(&t);
+	CHECK(tb_judge(&t, &v) == 0, "no units: verdict 0");
+	CHECK(v.status[SV_P3] == SV_NOT_JUDGED && strstr(v.not_judged[SV_P3], "no units"),
+	      "no units: P3 not judged (%s)", v.not_judged[SV_P3]);
+	CHECK(v.status[SV_P6] == SV_NOT_JUDGED, "no units: P6 not judged");
+	CHECK(v.status[SV_P1] == SV_HOLDS && v.status[SV_P2] == SV_HOLDS, "no units: P1, P2 judged");
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
+/* ---- P4 ------------------------------------------------------------------ */
+
+/* One INCLUDE_ALL unit; every device under it; group 2 claims isolated MSI. */
+static void msi_platform(struct tb *t, bool ir_enabled)
+{
+	small(t);
+	tb_fn(t, "0000:00:02.0", 4, 2, 2, 0x5f, false, 3);
+	tb_fn(t, "0000:02:00.0", 0, 0, 0, NO_ACS, false, 4);
+	tb_drhd(t, 0xfed90000, true);
+	tb_dmar_done(t);
+	tb_unit(t, "dmar0", 0xfed90000, ir_enabled);
+	for (size_t i = 0; i < t->o.nr_devices; i++)
+		t->o.devices[i].unit = 0;
+	t->o.ir_mode = ir_enabled ? OBS_IR_X2APIC : OBS_IR_OFF;
+	tb_groups(t, 5);
+	t->o.groups[2].isolated_msi = 1;
+}
+
+/*
+ * An MSI is a DMA write; only interrupt remapping keeps a device from
+ * writing any vector.  Group 2 reports isolated MSI while its unit does not
+ * remap: P4.  Remapping on: holds.
+ */
+static void p4_ir(int off)
+{
+	struct tb t;
+
+	msi_platform(&t, !off);
+	expect(&t, off ? "P4 isolated MSI without remapping" : "P4 isolated MSI with remapping",
+	       off, SV_P4, "0000:01:00.0", NULL, SV_R_IR_OFF);
+}
+
+/*
+ * VT-d 9.10: 01:00.0's IRTEs verify the bus range 01-02 (SVT 2): 02:00.0
+ * (group 4, same unit) passes that check and can fire 01:00.0's vectors:
+ * P4.  Exact requester-ID check (SVT 1, SID 01:00.0, SQ 0): holds.
+ */
+static void p4_sid(int range)
+{
+	struct observation_device *od;
+	struct tb t;
+
+	msi_platform(&t, true);
+	od = tb_obs(&t, "0000:01:00.0");
+	od->msi_sid_known = 1;
+	od->msi_svt = range ? 2 : 1;
+	od->msi_sid = range ? 0x0102 : 0x0100;
+	expect(&t, range ? "P4 bus-range source-id check" : "P4 exact source-id check", range,
+	       SV_P4, "0000:01:00.0", "0000:02:00.0", SV_R_SID_ADMITS);
+}
+
+/* ---- P5 ------------------------------------------------------------------ */
+
+/*
+ * VT-d 8.4: an RMRR names 01:00.0; its memory must stay identity mapped
+ * for it, so its group must carry the region as a direct map.  Missing: P5.
+ * Present (IOMMU_RESV_DIRECT covering the range): holds.
+ */
+static void p5_rmrr(int missing)
+{
+	struct tb t;
+
+	small(&t);
+	tb_drhd(&t, 0xfed90000, true);
+	tb_rmrr(&t, 0xe0000, 0xfffff);
+	tb_scope(&t, 1, 0, 1, 0, 0);
+	tb_dmar_done(&t);
+	tb_unit(&t, "dmar0", 0xfed90000, true);
+	for (size_t i = 0; i < t.o.nr_devices; i++)
+		t.o.devices[i].unit = 0;
+	tb_groups(&t, 3);
+	if (!missing)
+		tb_region(&t, 2, 0xd0000, 0xfffff, OBS_RESV_DIRECT);
+	expect(&t, missing ? "P5 RMRR without a reserved region" : "P5 RMRR with its region",
+	       missing, SV_P5, "0000:01:00.0", NULL, SV_R_NO_REGION);
+}
+
+/* ---- P6 ------------------------------------------------------------------ */
+
+/*
+ * MADT lists IOAPIC 2.  With remapping on, its interrupts only get through
+ * if a remapping unit covers it: DRHD device scope type 3 (IOAPIC) with
+ * enumeration id 2.  Scope present: holds.  Absent: P6.
+ */
+static void p6_ioapic(int uncovered)
+{
+	struct sv_verdict v;
+	struct tb t;
+
+	small(&t);
+	tb_madt_ioapic(&t, 2);
+	tb_drhd(&t, 0xfed90000, true);
+	if (!uncovered)
+		tb_scope(&t, 3, 2, 0xf0, 0x1f, 0);
+	tb_dmar_done(&t);
+	tb_unit(&t, "dmar0", 0xfed90000, true);
+	for (size_t i = 0; i < t.o.nr_devices; i++)
+		t.o.devices[i].unit = 0;
+	t.o.ir_mode = OBS_IR_XAPIC;
+	CHECK(tb_judge(&t, &v) == uncovered, "P6 IOAPIC %s: verdict", uncovered ? "uncovered" : "covered");
+	if (uncovered)
+		CHECK(tb_find(&v, SV_P6, NULL, NULL) && v.status[SV_P6] == SV_VIOLATED,
+		      "P6 IOAPIC uncovered: P6 violated");
+	dump(&v);
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
+/*
+ * An HPET whose timers send MSIs (FSB delivery) with remapping on needs a
+ * DRHD scope of type 4 (VT-d 8.3.1) with its number as enumeration id, or
+ * its MSIs reach no remapping entry.  hpet_msi=1 and no scope: P6.  The
+ * scope added: holds.  hpet_msi=0 (as for every bundle): the timer only
+ * raises IOAPIC pins, nothing to judge for it, holds.
+ */
+static void p6_hpet(int variant)
+{
+	struct sv_verdict v;
+	struct tb t;
+	int uncovered = variant == 0;
+
+	small(&t);
+	tb_madt_ioapic(&t, 2);
+	tb_hpet(&t, 0);
+	t.p.hpet_msi = variant != 2;
+	tb_drhd(&t, 0xfed90000, true);
+	tb_scope(&t, 3, 2, 0xf0, 0x1f, 0);
+	if (variant == 1)
+		tb_scope(&t, 4, 0, 0, 0x0f, 0);
+	tb_dmar_done(&t);
+	tb_unit(&t, "dmar0", 0xfed90000, true);
+	for (size_t i = 0; i < t.o.nr_devices; i++)
+		t.o.devices[i].unit = 0;
+	t.o.ir_mode = OBS_IR_XAPIC;
+	CHECK(tb_judge(&t, &v) == uncovered, "P6 HPET variant %d: verdict", variant);
+	if (uncovered)
+		CHECK(tb_find(&v, SV_P6, NULL, NULL) && v.status[SV_P6] == SV_VIOLATED,
+		      "P6 HPET uncovered: P6 violated");
+	else
+		CHECK(v.status[SV_P6] == SV_HOLDS, "P6 HPET variant %d: P6 holds", variant);
+	if (variant == 2)
+		CHECK(strstr(v.table_note, "HPET 0") != NULL, "P6 HPET without MSI: noted");
+	dump(&v);
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
+int main(void)
+{
+	for (int i = 0; i < 2; i++) {
+		p1_bridge(i);
+		p1_phantom(i);
+		p1_hw_alias(i);
+		p2_switch(i);
+		p2_multifunction(i);
+		p2_conventional(i);
+		p2_spoof(i);
+		p2_root_p2p(i);
+		p3_unit(i);
+		p3_firmware(i);
+		p4_ir(i);
+		p4_sid(i);
+		p5_rmrr(i);
+		p6_ioapic(i);
+	}
+	for (int i = 0; i < 3; i++)
+		p6_hpet(i);
+	p2_uf();
+	p3_not_judged();
+	if (failures)
+		printf("%d check(s) failed\n", failures);
+	return failures ? 1 : 0;
+}
