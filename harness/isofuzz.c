@@ -18,13 +18,14 @@ static const struct {
 	const char *what;
 } commands[] = {
 	{ "replay", cmd_replay, "run the kernel's code on a machine bundle" },
+	{ "verify-patch", cmd_verify_patch, "does a kernel change break isolation? two trees, one answer" },
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out, "usage: isofuzz COMMAND [ARGS...]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].what);
+		fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].what);
 	fprintf(out, "\n'isofuzz COMMAND --help' for a command's options.\n"
 		     "Kernel code compiled from linux %s.\n", kshim_kernel_version);
 }

@@ -5,6 +5,7 @@
  * kernel formed (expected/iommu_groups), whether the two agree.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,10 @@ static void usage(FILE *out)
 		"\n"
 		"  --log     also print the kernel's log of the run\n"
 		"  --quiet   print only differences and errors\n"
+		"  --all     show every violation (default: the first 8 per property)\n"
+		"  --no-expected\n"
+		"            do not compare with BUNDLE/expected/ (verify-patch compares\n"
+		"            two builds with each other instead)\n"
 		"  --json    print the verdict as one JSON object per bundle, no group text\n"
 		"  --solver=z3 (default) | fast | crosscheck\n"
 		"            how the verdict is decided: Z3 confirms every violation;\n"
@@ -85,6 +90,7 @@ static void report_unreached(const struct bundle *b, const struct observation *o
 
 static struct sv_options solver_opts = { SV_MODE_Z3, 0 };
 static bool json_out;
+static bool no_expected;		/* --no-expected: verify-patch compares two builds */
 
 /* The isolation verdict on what the kernel decided (solver/). */
 static int judge(const struct bundle *b, const struct observation *obs, bool quiet)
@@ -147,7 +153,7 @@ static int replay_one(const char *path, bool show_log, bool quiet)
 		report_units(&obs, stdout);
 	}
 	ret = EXIT_ISOLATED;
-	if (b.has_expected) {
+	if (b.has_expected && !no_expected) {
 		int n = partition_diff(&b.expected, "expected", &got, "kernel", NULL);
 
 		if (n) {
@@ -179,6 +185,8 @@ int cmd_replay(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "solver", required_argument, NULL, 's' },
+		{ "no-expected", no_argument, NULL, 'n' },
+		{ "all", no_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
@@ -196,6 +204,12 @@ int cmd_replay(int argc, char **argv)
 			break;
 		case 'j':
 			json_out = true;
+			break;
+		case 'n':
+			no_expected = true;
+			break;
+		case 'a':
+			solver_opts.max_report = UINT_MAX;
 			break;
 		case 's':
 			if (!strcmp(optarg, "fast"))
