@@ -16,11 +16,13 @@
 #include "diag.h"
 #include "partition.h"
 #include "report.h"
+#include "table_input.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: isofuzz replay [--log] [--quiet] BUNDLE...\n"
+		"       isofuzz replay [--log] [--quiet] [--topology BUNDLE] TABLE...\n"
 		"\n"
 		"Run the kernel's grouping, DMAR and interrupt-remapping code (compiled\n"
 		"from linux %s) on a machine bundle and print its IOMMU groups, one line\n"
@@ -31,15 +33,22 @@ static void usage(FILE *out)
 		"When BUNDLE/expected/iommu_groups exists, compare the two as partitions\n"
 		"of devices and show the difference.\n"
 		"\n"
-		"  --log     also print the kernel's log of the run\n"
-		"  --quiet   print only differences and errors\n"
+		"A TABLE is a lone DMAR table instead of a bundle: its raw bytes as\n"
+		"acpixtract (dmar.dat) or iasl (.aml) writes them, or an iasl data-table\n"
+		"source (.asl/.dsl; iasl is run to compile it).  It replays on a machine\n"
+		"with no PCI functions, or with --topology on BUNDLE's PCI functions,\n"
+		"tables, registers, cpuinfo and command line, in place of its DMAR.\n"
+		"\n"
+		"  --log              also print the kernel's log of the run\n"
+		"  --quiet            print only differences and errors\n"
+		"  --topology BUNDLE  the machine a lone TABLE replays on\n"
 		"\n"
 		"Several bundles are replayed one after another in one process, each\n"
 		"from pristine kernel state, each under a \"== BUNDLE\" header.\n"
 		"\n"
 		"exit status (the worst over all bundles): 0 groups formed (and agree\n"
 		"with expected/), 1 they differ,\n"
-		"2 bad bundle or usage, 3 internal error or a kernel BUG\n",
+		"2 bad bundle, bad table or usage, 3 internal error or a kernel BUG\n",
 		kshim_kernel_version);
 }
 
@@ -74,7 +83,20 @@ static void report_unreached(const struct bundle *b, const struct observation *o
 	}
 }
 
-static int replay_one(const char *path, bool show_log, bool quiet)
+/* A bundle directory, or a lone table (on --topology's machine, or none). */
+static int load_input(struct bundle *b, const char *path, const char *topology, struct diag *d)
+{
+	if (table_input_is_table(path))
+		return table_input_load(b, path, topology, d);
+	if (topology) {
+		memset(b, 0, sizeof(*b));
+		diag_set(d, path, NULL, "a bundle directory: --topology goes with a lone table");
+		return -1;
+	}
+	return bundle_load(b, path, d);
+}
+
+static int replay_one(const char *path, const char *topology, bool show_log, bool quiet)
 {
 	struct bundle b;
 	struct observation obs;
@@ -82,7 +104,7 @@ static int replay_one(const char *path, bool show_log, bool quiet)
 	struct diag d;
 	int ret;
 
-	if (bundle_load(&b, path, &d)) {
+	if (load_input(&b, path, topology, &d)) {
 		diag_print(&d);
 		bundle_release(&b);
 		return EXIT_BAD_INPUT;
@@ -138,20 +160,25 @@ int cmd_replay(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "log", no_argument, NULL, 'l' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "topology", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
 	bool show_log = false, quiet = false;
+	const char *topology = NULL;
 	int c, ret = EXIT_ISOLATED;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "lqh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "lqt:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			show_log = true;
 			break;
 		case 'q':
 			quiet = true;
+			break;
+		case 't':
+			topology = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -169,7 +196,7 @@ int cmd_replay(int argc, char **argv)
 		if (argc - optind > 1)
 			printf("== %s\n", argv[i]);
 		fflush(stdout);
-		ret = worse(ret, replay_one(argv[i], show_log, quiet));
+		ret = worse(ret, replay_one(argv[i], topology, show_log, quiet));
 		fflush(stdout);
 	}
 	return ret;
