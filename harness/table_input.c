@@ -77,27 +77,30 @@ static int check_lone_table(const char *path, const uint8_t *data, size_t len, s
 	return 0;
 }
 
-/* iasl's first error line, without its leading file name, for a message. */
-static void iasl_first_error(const char *log, char *out, size_t size)
+/*
+ * iasl's first error (-vi form: "file.asl(31) : error    6313 - what"):
+ * its line number in *line (0 when it names none) and the rest in out.
+ */
+static void iasl_first_error(const char *log, int *line, char *out, size_t size)
 {
 	FILE *f = fopen(log, "r");
-	char line[512];
+	char text[512];
 
+	*line = 0;
 	snprintf(out, size, "no error message (see iasl's output)");
 	if (!f)
 		return;
-	while (fgets(line, sizeof(line), f)) {
-		char *e = strstr(line, "error");
+	while (fgets(text, sizeof(text), f)) {
+		char *e = strstr(text, "error");
+		char *paren = strchr(text, '(');
 
 		if (!e)
-			e = strstr(line, "Error");
-		if (e) {
-			line[strcspn(line, "\n")] = 0;
-			/* "file.asl(31) : error    6313 - what": keep "(31) : error ..." onwards */
-			snprintf(out, size, "%s", strchr(line, '(') && strchr(line, '(') < e ?
-				 strchr(line, '(') : e);
-			break;
-		}
+			continue;
+		text[strcspn(text, "\n")] = 0;
+		if (paren && paren < e)
+			*line = atoi(paren + 1);
+		snprintf(out, size, "%s", e);
+		break;
 	}
 	fclose(f);
 }
@@ -109,9 +112,9 @@ static void iasl_first_error(const char *log, char *out, size_t size)
  */
 static uint8_t *compile_asl(const char *path, size_t *len, struct diag *d)
 {
-	char dir[] = "/tmp/isofuzz-iasl-XXXXXX", prefix[64], aml[64], log[64], msg[400];
+	char dir[] = "/tmp/isofuzz-iasl-XXXXXX", prefix[64], aml[64], log[64], msg[400], where[32];
 	uint8_t *data = NULL;
-	int status;
+	int status, line;
 	pid_t pid;
 
 	if (!mkdtemp(dir)) {
@@ -140,9 +143,13 @@ static uint8_t *compile_asl(const char *path, size_t *len, struct diag *d)
 	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
 		diag_set(d, path, NULL, "iasl did not finish in %d s (iasl 20200925 loops on a subtable "
 			 "Length that does not match its fields)", IASL_SECONDS);
+	} else if (WIFSIGNALED(status)) {
+		diag_set(d, path, NULL, "iasl crashed on it (signal %d): not a data-table source iasl "
+			 "can read", WTERMSIG(status));
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) || access(aml, F_OK)) {
-		iasl_first_error(log, msg, sizeof(msg));
-		diag_set(d, path, NULL, "iasl could not compile it: %s", msg);
+		iasl_first_error(log, &line, msg, sizeof(msg));
+		snprintf(where, sizeof(where), "line %d", line);
+		diag_set(d, path, line ? where : NULL, "iasl could not compile it: %s", msg);
 	} else {
 		data = bundle_read_file(aml, BUNDLE_MAX_TABLE_SIZE, len, d);
 	}
