@@ -22,31 +22,33 @@
 [0010]                           Reserved : 00 00 00 00 00 00 00 00 00 00
 
 [0002]                      Subtable Type : 0000 [Hardware Unit Definition]
-[0002]                             Length : 0018
+[0002]                             Length : 001A
 [0001]                              Flags : 00
 [0001]                           Reserved : 00
 [0002]                 PCI Segment Number : 0000
 [0008]              Register Base Address : 00000000FED91000
 
 [0001]                  Device Scope Type : 01 [PCI Endpoint Device]
-[0001]                       Entry Length : 08
+[0001]                       Entry Length : 0A
 [0002]                           Reserved : 0000
 [0001]                     Enumeration ID : 00
-[0001]                     PCI Bus Number : 02
+[0001]                     PCI Bus Number : 00
+[0002]                           PCI Path : 03,00
 [0002]                           PCI Path : 00,00
 
 [0002]                      Subtable Type : 0000 [Hardware Unit Definition]
-[0002]                             Length : 0018
+[0002]                             Length : 001A
 [0001]                              Flags : 00
 [0001]                           Reserved : 00
 [0002]                 PCI Segment Number : 0000
 [0008]              Register Base Address : 00000000FED92000
 
 [0001]                  Device Scope Type : 01 [PCI Endpoint Device]
-[0001]                       Entry Length : 08
+[0001]                       Entry Length : 0A
 [0002]                           Reserved : 0000
 [0001]                     Enumeration ID : 00
-[0001]                     PCI Bus Number : 02
+[0001]                     PCI Bus Number : 00
+[0002]                           PCI Path : 03,00
 [0002]                           PCI Path : 00,00
 
 [0002]                      Subtable Type : 0000 [Hardware Unit Definition]

@@ -37,43 +37,46 @@
 [0002]                           PCI Path : 00,00
 
 [0002]                      Subtable Type : 0001 [Reserved Memory Region]
-[0002]                             Length : 0020
+[0002]                             Length : 0022
 [0002]                           Reserved : 0000
 [0002]                 PCI Segment Number : 0000
 [0008]                       Base Address : 000000007F000000
 [0008]                End Address (limit) : 000000007F0FFFFF
 
 [0001]                  Device Scope Type : 01 [PCI Endpoint Device]
-[0001]                       Entry Length : 08
+[0001]                       Entry Length : 0A
 [0002]                           Reserved : 0000
 [0001]                     Enumeration ID : 00
-[0001]                     PCI Bus Number : 02
+[0001]                     PCI Bus Number : 00
+[0002]                           PCI Path : 03,00
 [0002]                           PCI Path : 00,00
 
 [0002]                      Subtable Type : 0001 [Reserved Memory Region]
-[0002]                             Length : 0020
+[0002]                             Length : 0022
 [0002]                           Reserved : 0000
 [0002]                 PCI Segment Number : 0000
 [0008]                       Base Address : 000000007E000000
 [0008]                End Address (limit) : 000000007E7FFFFF
 
 [0001]                  Device Scope Type : 01 [PCI Endpoint Device]
-[0001]                       Entry Length : 08
+[0001]                       Entry Length : 0A
 [0002]                           Reserved : 0000
 [0001]                     Enumeration ID : 00
-[0001]                     PCI Bus Number : 04
+[0001]                     PCI Bus Number : 00
+[0002]                           PCI Path : 05,00
 [0002]                           PCI Path : 00,00
 
 [0002]                      Subtable Type : 0001 [Reserved Memory Region]
-[0002]                             Length : 0020
+[0002]                             Length : 0022
 [0002]                           Reserved : 0000
 [0002]                 PCI Segment Number : 0000
 [0008]                       Base Address : 000000007D000000
 [0008]                End Address (limit) : 000000007D00FFFF
 
 [0001]                  Device Scope Type : 01 [PCI Endpoint Device]
-[0001]                       Entry Length : 08
+[0001]                       Entry Length : 0A
 [0002]                           Reserved : 0000
 [0001]                     Enumeration ID : 00
-[0001]                     PCI Bus Number : 03
+[0001]                     PCI Bus Number : 00
+[0002]                           PCI Path : 04,00
 [0002]                           PCI Path : 00,00
