@@ -140,6 +140,7 @@ void kshim_vtd_observe(struct observation *obs)
 		u->registers_default = kshim_vtd_defaults(drhd->reg_base_addr);
 	}
 	obs->nr_units = i;
+	obs->dma_translation = translation;
 	qsort(obs->units, obs->nr_units, sizeof(*obs->units), cmp_unit);
 	obs->ir_mode = !irq_remapping_enabled ? OBS_IR_OFF :
 		       kshim_ir_x2apic_mode() ? OBS_IR_X2APIC : OBS_IR_XAPIC;
