@@ -458,7 +458,11 @@ int bundle_load(struct bundle *b, const char *path, struct diag *d)
 	char *expected;
 
 	memset(b, 0, sizeof(*b));
-	if (stat(path, &st) || !S_ISDIR(st.st_mode)) {
+	if (stat(path, &st)) {
+		diag_set(d, path, NULL, "%s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
 		diag_set(d, path, NULL, "not a bundle directory");
 		return -1;
 	}
