@@ -62,8 +62,13 @@ static int check_lone_table(const char *path, const uint8_t *data, size_t len, s
 		return -1;
 	}
 	if (!replayable_signature(data)) {
+		char known[64] = "";
+
+		for (size_t i = 0; i < sizeof(replayable) / sizeof(replayable[0]); i++)
+			snprintf(known + strlen(known), sizeof(known) - strlen(known), "%s%s",
+				 i ? " or " : "", replayable[i]);
 		printable(data, len, sig);
-		diag_set(d, path, "offset 0", "signature \"%s\": replay runs a DMAR table", sig);
+		diag_set(d, path, "offset 0", "signature \"%s\": replay runs a %s table", sig, known);
 		return -1;
 	}
 	if (bundle_check_table(path, data, len, d))
