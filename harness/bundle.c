@@ -11,7 +11,6 @@
 
 #define PCI_DEVICES "sys/bus/pci/devices"
 #define ACPI_TABLES "sys/firmware/acpi/tables"
-#define MAX_TABLE_SIZE (16u << 20)
 
 static char *join(const char *a, const char *b)
 {
@@ -28,7 +27,7 @@ static char *join(const char *a, const char *b)
  * buffer grows with what is read (procfs files report no size), so a large
  * limit costs nothing for a small file.
  */
-static unsigned char *read_all(const char *path, size_t max, size_t *len, struct diag *d)
+unsigned char *bundle_read_file(const char *path, size_t max, size_t *len, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned char *buf = NULL;
@@ -137,7 +136,7 @@ static int load_function(struct platform_pci_function *f, const char *dir,
 		diag_set(d, devdir, NULL, "not a PCI address (want DDDD:BB:DD.F)");
 		goto out;
 	}
-	buf = read_all(path, PLATFORM_CONFIG_MAX, &len, d);
+	buf = bundle_read_file(path, PLATFORM_CONFIG_MAX, &len, d);
 	if (!buf)
 		goto out;
 	if (len < 64) {
@@ -228,6 +227,41 @@ out:
 	return ret;
 }
 
+int bundle_check_table(const char *path, const uint8_t *data, size_t len, struct diag *d)
+{
+	/* the kernel reads as far as the header's length field says */
+	if (len >= 8 && get32(data, 4) > len) {
+		diag_set(d, path, "offset 4", "length field %u exceeds the file's %zu bytes",
+			 get32(data, 4), len);
+		return -1;
+	}
+	return 0;
+}
+
+int bundle_set_table(struct bundle *b, const char *signature, uint8_t *data, size_t len)
+{
+	struct platform *p = &b->platform;
+	struct platform_table *t;
+
+	for (size_t i = 0; i < p->nr_tables; i++) {
+		if (!strcmp(p->tables[i].signature, signature)) {
+			free(p->tables[i].data);
+			p->tables[i].data = data;
+			p->tables[i].len = len;
+			return 0;
+		}
+	}
+	t = realloc(p->tables, (p->nr_tables + 1) * sizeof(*t));
+	if (!t)
+		return -1;
+	p->tables = t;
+	t = &p->tables[p->nr_tables++];
+	snprintf(t->signature, sizeof(t->signature), "%.4s", signature);
+	t->data = data;
+	t->len = len;
+	return 0;
+}
+
 /* Tables are optional here (grouping needs none); the Intel and AMD code reads them. */
 static int load_tables(struct bundle *b, struct diag *d)
 {
@@ -254,15 +288,12 @@ static int load_tables(struct bundle *b, struct diag *d)
 			free(path);
 			continue;	/* sysfs has dynamic/ and data/ folders */
 		}
-		t->data = read_all(path, MAX_TABLE_SIZE, &t->len, d);
+		t->data = bundle_read_file(path, BUNDLE_MAX_TABLE_SIZE, &t->len, d);
 		if (!t->data) {
 			free(path);
 			goto out;
 		}
-		/* the kernel reads as far as the header's length field says */
-		if (t->len >= 8 && get32(t->data, 4) > t->len) {
-			diag_set(d, path, "offset 4", "length field %u exceeds the file's %zu bytes",
-				 get32(t->data, 4), t->len);
+		if (bundle_check_table(path, t->data, t->len, d)) {
 			free(t->data);
 			free(path);
 			goto out;
@@ -291,7 +322,7 @@ static int load_cmdline(struct bundle *b, struct diag *d)
 		b->platform.cmdline = strdup("");
 		return b->platform.cmdline ? 0 : -1;
 	}
-	buf = read_all(path, 4096, &len, d);
+	buf = bundle_read_file(path, 4096, &len, d);
 	if (buf) {
 		buf[len] = 0;
 		if (memchr(buf, 0, len)) {
@@ -316,7 +347,7 @@ static int load_cmdline(struct bundle *b, struct diag *d)
 static int read_hex(const char *path, uint64_t *v, uint64_t *v2, struct diag *d)
 {
 	size_t len;
-	unsigned char *buf = read_all(path, 64, &len, d);
+	unsigned char *buf = bundle_read_file(path, 64, &len, d);
 	char *end, *start;
 
 	if (!buf)
@@ -405,7 +436,7 @@ static int load_cpuinfo(struct bundle *b, struct diag *d)
 		b->platform.x2apic = PLATFORM_X2APIC_UNKNOWN;
 		return 0;
 	}
-	buf = read_all(path, 1 << 22, &len, d);
+	buf = bundle_read_file(path, 1 << 22, &len, d);
 	free(path);
 	if (!buf)
 		return -1;
@@ -436,7 +467,11 @@ int bundle_load(struct bundle *b, const char *path, struct diag *d)
 	char *expected;
 
 	memset(b, 0, sizeof(*b));
-	if (stat(path, &st) || !S_ISDIR(st.st_mode)) {
+	if (stat(path, &st)) {
+		diag_set(d, path, NULL, "%s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
 		diag_set(d, path, NULL, "not a bundle directory");
 		return -1;
 	}

@@ -9,6 +9,8 @@
 #define ISOFUZZ_BUNDLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include <isofuzz/platform.h>
 
@@ -25,5 +27,16 @@ struct bundle {
 /* 0, or -1 with d set (bad input). */
 int bundle_load(struct bundle *b, const char *path, struct diag *d);
 void bundle_release(struct bundle *b);
+
+/*
+ * The pieces a lone table (table_input.c) shares with bundles: reading a
+ * file of at most max bytes (NULL with d set), the check every table gets
+ * (its length field within the file), and putting a table into a bundle in
+ * place of the one with the same signature (the bundle takes data).
+ */
+#define BUNDLE_MAX_TABLE_SIZE (16u << 20)
+unsigned char *bundle_read_file(const char *path, size_t max, size_t *len, struct diag *d);
+int bundle_check_table(const char *path, const uint8_t *data, size_t len, struct diag *d);
+int bundle_set_table(struct bundle *b, const char *signature, uint8_t *data, size_t len);
 
 #endif

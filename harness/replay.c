@@ -18,11 +18,13 @@
 #include "diag.h"
 #include "partition.h"
 #include "report.h"
+#include "table_input.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: isofuzz replay [--log] [--quiet] [--json] [--solver=MODE] BUNDLE...\n"
+		"usage: isofuzz replay [OPTIONS] BUNDLE...\n"
+		"       isofuzz replay [OPTIONS] [--topology BUNDLE] TABLE...\n"
 		"\n"
 		"Run the kernel's grouping, DMAR and interrupt-remapping code (compiled\n"
 		"from linux %s) on a machine bundle and print its IOMMU groups, one line\n"
@@ -33,17 +35,24 @@ static void usage(FILE *out)
 		"When BUNDLE/expected/iommu_groups exists, compare the two as partitions\n"
 		"of devices and show the difference.\n"
 		"\n"
-		"  --log     also print the kernel's log of the run\n"
-		"  --quiet   print only differences and errors\n"
-		"  --all     show every violation (default: the first 8 per property)\n"
-		"  --no-expected\n"
-		"            do not compare with BUNDLE/expected/ (verify-patch compares\n"
-		"            two builds with each other instead)\n"
-		"  --json    print the verdict as one JSON object per bundle, no group text\n"
+		"A TABLE is a lone DMAR table instead of a bundle: its raw bytes as\n"
+		"acpixtract (dmar.dat) or iasl (.aml) writes them, or an iasl data-table\n"
+		"source (.asl/.dsl; iasl is run to compile it).  It replays on a machine\n"
+		"with no PCI functions, or with --topology on BUNDLE's PCI functions,\n"
+		"tables, registers, cpuinfo and command line, in place of its DMAR.\n"
+		"\n"
+		"  --log              also print the kernel's log of the run\n"
+		"  --quiet            print only differences and errors\n"
+		"  --topology BUNDLE  the machine a lone TABLE replays on\n"
+		"  --all              show every violation (default: 8 per property)\n"
+		"  --no-expected      do not compare with BUNDLE/expected/ (verify-patch\n"
+		"                     compares two builds with each other instead)\n"
+		"  --json             print the verdict as one JSON object per bundle,\n"
+		"                     no group text\n"
 		"  --solver=z3 (default) | fast | crosscheck\n"
-		"            how the verdict is decided: Z3 confirms every violation;\n"
-		"            the fast check alone; or Z3 enumerates every violation and\n"
-		"            must find the fast check's set exactly\n"
+		"                     how the verdict is decided: Z3 confirms every\n"
+		"                     violation; the fast check alone; or Z3 enumerates\n"
+		"                     every violation and must find the fast check's set\n"
 		"\n"
 		"The verdict (solver/README.md) follows the groups: per property P1-P6\n"
 		"holds, violated (with the devices, groups and path) or not judged.\n"
@@ -53,7 +62,7 @@ static void usage(FILE *out)
 		"\n"
 		"exit status (the worst over all bundles): 0 isolated (and groups agree\n"
 		"with expected/), 1 a violation or groups differ,\n"
-		"2 bad bundle or usage, 3 internal error or a kernel BUG\n",
+		"2 bad bundle, bad table or usage, 3 internal error or a kernel BUG\n",
 		kshim_kernel_version);
 }
 
@@ -118,7 +127,21 @@ static int judge(const struct bundle *b, const struct observation *obs, bool qui
 
 static int worse(int a, int b);
 
-static int replay_one(const char *path, bool show_log, bool quiet)
+
+/* A bundle directory, or a lone table (on --topology's machine, or none). */
+static int load_input(struct bundle *b, const char *path, const char *topology, struct diag *d)
+{
+	if (table_input_is_table(path))
+		return table_input_load(b, path, topology, d);
+	if (topology) {
+		memset(b, 0, sizeof(*b));
+		diag_set(d, path, NULL, "a bundle directory: --topology goes with a lone table");
+		return -1;
+	}
+	return bundle_load(b, path, d);
+}
+
+static int replay_one(const char *path, const char *topology, bool show_log, bool quiet)
 {
 	struct bundle b;
 	struct observation obs;
@@ -126,7 +149,7 @@ static int replay_one(const char *path, bool show_log, bool quiet)
 	struct diag d;
 	int ret;
 
-	if (bundle_load(&b, path, &d)) {
+	if (load_input(&b, path, topology, &d)) {
 		diag_print(&d);
 		bundle_release(&b);
 		return EXIT_BAD_INPUT;
@@ -187,14 +210,16 @@ int cmd_replay(int argc, char **argv)
 		{ "solver", required_argument, NULL, 's' },
 		{ "no-expected", no_argument, NULL, 'n' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "topology", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
 	bool show_log = false, quiet = false;
+	const char *topology = NULL;
 	int c, ret = EXIT_ISOLATED;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "lqh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "lqt:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			show_log = true;
@@ -223,6 +248,9 @@ int cmd_replay(int argc, char **argv)
 				return EXIT_BAD_INPUT;
 			}
 			break;
+		case 't':
+			topology = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_ISOLATED;
@@ -239,7 +267,7 @@ int cmd_replay(int argc, char **argv)
 		if (argc - optind > 1)
 			printf("== %s\n", argv[i]);
 		fflush(stdout);
-		ret = worse(ret, replay_one(argv[i], show_log, quiet));
+		ret = worse(ret, replay_one(argv[i], topology, show_log, quiet));
 		fflush(stdout);
 	}
 	return ret;

@@ -47,6 +47,9 @@ void report_units(const struct observation *obs, FILE *out)
 		}
 		fprintf(out, "%s\n", col ? "" : " none");
 	}
+	/* units the kernel parsed but never translated with: no groups come from them */
+	fprintf(out, "DMA translation: %s\n", obs->dma_translation ? "on" :
+		"off (the driver stopped before using the units)");
 	fprintf(out, "interrupt remapping: %s\n",
 		obs->ir_mode == OBS_IR_X2APIC ? "on, x2apic mode" :
 		obs->ir_mode == OBS_IR_XAPIC ? "on, xapic mode" : "off");

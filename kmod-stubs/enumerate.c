@@ -119,8 +119,10 @@ int kshim_enumerate(const struct platform *platform)
 	sorted = kcalloc(n ? n : 1, sizeof(*sorted), GFP_KERNEL);
 	if (!sorted)
 		return -ENOMEM;
-	memcpy(sorted, platform->functions, n * sizeof(*sorted));
-	qsort(sorted, n, sizeof(*sorted), by_segment_bus);
+	if (n) {	/* a lone table replays with no functions at all */
+		memcpy(sorted, platform->functions, n * sizeof(*sorted));
+		qsort(sorted, n, sizeof(*sorted), by_segment_bus);
+	}
 	for (size_t i = 0; i < n; i++) {
 		u16 seg = sorted[i].segment;
 		u8 busnr = sorted[i].bus;

@@ -162,6 +162,8 @@ struct observation {
 	struct observation_group *groups;	/* indexed by group id */
 	struct observation_unit *units;
 	size_t nr_units;
+	int dma_translation;		/* the IOMMU driver set up translation (Intel:
+					 * intel_iommu_init() got past the tables) */
 	enum observation_ir_mode ir_mode;
 	struct observation_irq_source *irq_sources;
 	size_t nr_irq_sources;

@@ -8,7 +8,9 @@
  *   (PCI enumeration, subsys_initcall)
  *   pci_iommu_init()       intel_iommu_init(): dmar_table_init(),
  *                          dmar_dev_scope_init(), then translation only
- *                          when neither no_iommu nor dmar_disabled
+ *                          when neither no_iommu nor dmar_disabled, with
+ *                          init_no_remapping_devices() marking the units
+ *                          init_dmars() would skip
  *   rootfs_initcall        ir_dev_scope_init()
  *   iommu_device_register  probe: the unit of each device, its group
  * x86's APIC programming around enable_IR_x2apic() and intel_iommu_init()'s
@@ -28,6 +30,7 @@ int kshim_ir_x2apic_mode(void);
 struct intel_iommu *kshim_ir_ioapic_unit(int apic_id, u16 *sid);
 int kshim_ir_hpet(int i, int *id, u16 *sid, struct intel_iommu **unit);
 void kshim_ir_msi_sid(struct pci_dev *dev, int *svt, int *sq, u16 *sid);
+void kshim_intel_no_remapping_devices(void);
 
 static bool translation;	/* intel_iommu_init() got to registering units */
 
@@ -43,8 +46,10 @@ void kshim_vtd_late(void)
 {
 	if (x86_init.iommu.iommu_init) {
 		/* intel_iommu_init(), up to the point it registers the units */
-		if (!dmar_table_init() && dmar_dev_scope_init() >= 0 && !no_iommu && !dmar_disabled)
+		if (!dmar_table_init() && dmar_dev_scope_init() >= 0 && !no_iommu && !dmar_disabled) {
 			translation = true;
+			kshim_intel_no_remapping_devices();
+		}
 	}
 	kshim_ir_dev_scope_init();
 }
@@ -135,6 +140,7 @@ void kshim_vtd_observe(struct observation *obs)
 		u->registers_default = kshim_vtd_defaults(drhd->reg_base_addr);
 	}
 	obs->nr_units = i;
+	obs->dma_translation = translation;
 	qsort(obs->units, obs->nr_units, sizeof(*obs->units), cmp_unit);
 	obs->ir_mode = !irq_remapping_enabled ? OBS_IR_OFF :
 		       kshim_ir_x2apic_mode() ? OBS_IR_X2APIC : OBS_IR_XAPIC;

@@ -36,3 +36,13 @@ const struct iommu_ops *kshim_intel_probe(struct device *dev, struct intel_iommu
 #endif
 	return *unit ? &kshim_intel_iommu_ops : NULL;
 }
+
+/*
+ * intel_iommu_init()'s step between the scopes and init_dmars(): a unit
+ * whose scopes found no device is ignored, and so is a graphics-only unit
+ * under intel_iommu=igfx_off.
+ */
+void kshim_intel_no_remapping_devices(void)
+{
+	init_no_remapping_devices();
+}

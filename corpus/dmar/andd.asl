@@ -1,0 +1,49 @@
+/*
+ * andd: an ACPI Namespace Device Declaration (type 4) for \_SB.PCI0.UAR1,
+ * enumeration ID 1, and a namespace device scope (type 5) for it on the
+ * INCLUDE_PCI_ALL unit, as firmware declares an ACPI-enumerated DMA master
+ * (here a UART) at 00:15.0.  tests/dmar-cases/andd.
+ *
+ * Table Length and Checksum are filled in by iasl; every subtable Length
+ * must match its fields (iasl 20200925 loops for ever otherwise).
+ */
+[0004]                          Signature : "DMAR"
+[0004]                       Table Length : 00000000
+[0001]                           Revision : 01
+[0001]                           Checksum : 00
+[0006]                             Oem ID : "ISOFUZ"
+[0008]                       Oem Table ID : "DMARCASE"
+[0004]                       Oem Revision : 00000001
+[0004]                    Asl Compiler ID : "INTL"
+[0004]              Asl Compiler Revision : 20200925
+
+[0001]                 Host Address Width : 26
+[0001]                              Flags : 01
+[0010]                           Reserved : 00 00 00 00 00 00 00 00 00 00
+
+[0002]                      Subtable Type : 0000 [Hardware Unit Definition]
+[0002]                             Length : 0020
+[0001]                              Flags : 01
+[0001]                           Reserved : 00
+[0002]                 PCI Segment Number : 0000
+[0008]              Register Base Address : 00000000FED90000
+
+[0001]                  Device Scope Type : 03 [IOAPIC Device]
+[0001]                       Entry Length : 08
+[0002]                           Reserved : 0000
+[0001]                     Enumeration ID : 00
+[0001]                     PCI Bus Number : FF
+[0002]                           PCI Path : 00,00
+
+[0001]                  Device Scope Type : 05 [Namespace Device]
+[0001]                       Entry Length : 08
+[0002]                           Reserved : 0000
+[0001]                     Enumeration ID : 01
+[0001]                     PCI Bus Number : 00
+[0002]                           PCI Path : 15,00
+
+[0002]                      Subtable Type : 0004 [ACPI Namespace Device Declaration]
+[0002]                             Length : 0017
+[0003]                           Reserved : 000000
+[0001]                      Device Number : 01
+[0000]                        Device Name : "\_SB.PCI0.UAR1"

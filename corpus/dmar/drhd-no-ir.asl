@@ -1,0 +1,50 @@
+/*
+ * drhd-no-ir: two DRHDs; dmar0 (explicit scope: root port 00:02.0) has no
+ * interrupt remapping in its ECAP (the case's sys/class/iommu gives it),
+ * dmar1 (INCLUDE_PCI_ALL) has it and maps IOAPIC 0.  The kernel remaps
+ * interrupts only when every unit can.  tests/dmar-cases/drhd-no-ir.
+ *
+ * Table Length and Checksum are filled in by iasl; every subtable Length
+ * must match its fields (iasl 20200925 loops for ever otherwise).
+ */
+[0004]                          Signature : "DMAR"
+[0004]                       Table Length : 00000000
+[0001]                           Revision : 01
+[0001]                           Checksum : 00
+[0006]                             Oem ID : "ISOFUZ"
+[0008]                       Oem Table ID : "DMARCASE"
+[0004]                       Oem Revision : 00000001
+[0004]                    Asl Compiler ID : "INTL"
+[0004]              Asl Compiler Revision : 20200925
+
+[0001]                 Host Address Width : 26
+[0001]                              Flags : 01
+[0010]                           Reserved : 00 00 00 00 00 00 00 00 00 00
+
+[0002]                      Subtable Type : 0000 [Hardware Unit Definition]
+[0002]                             Length : 0018
+[0001]                              Flags : 00
+[0001]                           Reserved : 00
+[0002]                 PCI Segment Number : 0000
+[0008]              Register Base Address : 00000000FED91000
+
+[0001]                  Device Scope Type : 02 [PCI Bridge Device]
+[0001]                       Entry Length : 08
+[0002]                           Reserved : 0000
+[0001]                     Enumeration ID : 00
+[0001]                     PCI Bus Number : 00
+[0002]                           PCI Path : 02,00
+
+[0002]                      Subtable Type : 0000 [Hardware Unit Definition]
+[0002]                             Length : 0018
+[0001]                              Flags : 01
+[0001]                           Reserved : 00
+[0002]                 PCI Segment Number : 0000
+[0008]              Register Base Address : 00000000FED90000
+
+[0001]                  Device Scope Type : 03 [IOAPIC Device]
+[0001]                       Entry Length : 08
+[0002]                           Reserved : 0000
+[0001]                     Enumeration ID : 00
+[0001]                     PCI Bus Number : FF
+[0002]                           PCI Path : 00,00
