@@ -308,8 +308,11 @@ static int load_cmdline(struct bundle *b, struct diag *d)
 	return buf ? 0 : -1;
 }
 
-/* sysfs prints a register as hex text, e.g. "d2008c22260206\n" */
-static int read_hex(const char *path, uint64_t *v, struct diag *d)
+/*
+ * sysfs prints a register as hex text, e.g. "d2008c22260206\n"; amd-iommu's
+ * features prints two, "EFR:EFR2" (@v2 non-NULL takes the second).
+ */
+static int read_hex(const char *path, uint64_t *v, uint64_t *v2, struct diag *d)
 {
 	size_t len;
 	unsigned char *buf = read_all(path, 64, &len, d);
@@ -320,6 +323,13 @@ static int read_hex(const char *path, uint64_t *v, struct diag *d)
 	buf[len] = 0;
 	errno = 0;
 	*v = strtoull((char *)buf, &end, 16);
+	if (v2 && *end == ':' && !errno) {
+		char *second = end + 1;
+
+		*v2 = strtoull(second, &end, 16);
+		if (end == second)
+			end = second - 1;	/* nothing after ':': rejected below */
+	}
 	while (*end == '\n' || *end == ' ')
 		end++;
 	if (errno || end == (char *)buf || *end) {
@@ -361,7 +371,7 @@ static int load_iommus(struct bundle *b, struct diag *d)
 			int bad = 0;
 
 			if (path && !access(path, F_OK)) {
-				bad = read_hex(path, vals[k], d);
+				bad = read_hex(path, vals[k], k == 4 ? &r->amd_features2 : NULL, d);
 				any = true;
 				r->amd = k >= 3;
 			}

@@ -44,6 +44,23 @@ void kshim_irq_reset(void);
 struct device;
 struct iommu_ops;
 int kshim_probe_groups(const struct iommu_ops *(*driver)(struct device *dev));
+void kshim_probe_on_register(const struct iommu_ops *(*driver)(struct device *dev));
+
+/* amd/amd_regs.c: AMD-Vi register files for the platform's IVRS; whether it has one */
+extern const uint64_t kshim_amd_default_efr;
+_Bool kshim_amd_load(const struct platform *platform);
+void kshim_amd_release(void);
+int kshim_amd_defaults(uint64_t base);
+void *kshim_amd_ioremap(uint64_t addr, size_t size);
+_Bool kshim_amd_read(const volatile void *addr, int size, uint64_t *val);
+_Bool kshim_amd_write(volatile void *addr, int size, uint64_t val);
+
+/* amd/boot_amd.c: the AMD-Vi steps of an x86 boot */
+void kshim_amd_detect(void);
+void kshim_amd_late(void);
+void kshim_amd_observe(struct observation *obs);
+/* boot_vtd.c: per group, isolated MSI and reserved regions (both drivers) */
+void kshim_observe_groups(struct observation *obs);
 
 /* boot_vtd.c: the VT-d steps of an x86 boot */
 void kshim_vtd_early(void);

@@ -20,6 +20,7 @@
 #define MADT_IO_APIC 1
 
 static int ioapic_ids[MAX_IO_APICS];
+static u32 ioapic_gsi_base[MAX_IO_APICS];
 int nr_ioapics;
 static enum platform_x2apic x2apic;
 
@@ -50,8 +51,10 @@ void kshim_x86_load(const struct platform *platform)
 
 		if (e[1] < 2 || off + e[1] > t->length)
 			break;
-		if (e[0] == MADT_IO_APIC && e[1] >= 12 && nr_ioapics < MAX_IO_APICS)
+		if (e[0] == MADT_IO_APIC && e[1] >= 12 && nr_ioapics < MAX_IO_APICS) {
+			ioapic_gsi_base[nr_ioapics] = e[8] | e[9] << 8 | e[10] << 16 | (u32)e[11] << 24;
 			ioapic_ids[nr_ioapics++] = e[2];
+		}
 		off += e[1];
 	}
 }
@@ -59,6 +62,22 @@ void kshim_x86_load(const struct platform *platform)
 int mpc_ioapic_id(int ioapic_idx)
 {
 	return ioapic_ids[ioapic_idx];
+}
+
+/*
+ * x86's mp_find_ioapic(): the IOAPIC whose GSI range holds @gsi.  The range
+ * ends where the IOAPIC's redirection entries end, which its version
+ * register says; a bundle has no IOAPIC registers, so every IOAPIC is taken
+ * to have the 24 entries of the 82093AA and its successors.
+ */
+#define IOAPIC_ENTRIES 24
+int mp_find_ioapic(u32 gsi)
+{
+	for (int i = 0; i < nr_ioapics; i++)
+		if (gsi >= ioapic_gsi_base[i] && gsi - ioapic_gsi_base[i] < IOAPIC_ENTRIES)
+			return i;
+	pr_err("ERROR: Unable to locate IOAPIC for GSI %d\n", gsi);
+	return -1;
 }
 
 bool x2apic_supported(void)
