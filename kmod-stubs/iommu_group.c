@@ -66,6 +66,25 @@ int iommu_group_id(struct iommu_group *group)
 	return group->id;
 }
 
+/*
+ * iommu_device_unregister(): every device the unit probed is released (the
+ * kernel's iommu_release_device(): it leaves its group, the driver's data
+ * is dropped), so nothing points at a unit its driver is about to free.
+ */
+void iommu_device_unregister(struct iommu_device *iommu)
+{
+	struct device *dev;
+
+	list_for_each_entry(dev, &pci_bus_type.devices, bus_node) {
+		if (dev->iommu_dev != iommu)
+			continue;
+		kshim_group_remove_device(dev);
+		dev->iommu_ops = NULL;
+		dev->iommu_dev = NULL;
+		dev->iommu_priv = NULL;
+	}
+}
+
 int kshim_probe_groups(const struct iommu_ops *(*driver)(struct device *dev))
 {
 	struct device *dev;

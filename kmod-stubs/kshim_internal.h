@@ -9,6 +9,7 @@ struct pci_bus;
 
 /* alloc.c */
 void kshim_free_all(void);
+void *kshim_alloc_pages(int order);
 /* printk.c */
 void kshim_log_reset(void);
 char *kshim_log_take(size_t *len);

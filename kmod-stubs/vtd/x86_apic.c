@@ -109,15 +109,12 @@ int e820__get_entry_type(u64 start, u64 end)
 
 /*
  * Pages the hardware reads by physical address (invalidation queue, IR
- * table) must be page-aligned: the unit masks the low bits off.  They come
- * from the run's allocator, aligned inside a larger block, and are released
- * with everything else when the run ends.
+ * table, device table) come from the run's page allocator
+ * (kmod-stubs/alloc.c) and are released when the run ends.
  */
 void *iommu_alloc_pages_node(int nid, gfp_t gfp, int order)
 {
-	u8 *p = kzalloc((PAGE_SIZE << order) + PAGE_SIZE, gfp);
-
-	return p ? (void *)(((uintptr_t)p + PAGE_SIZE - 1) & PAGE_MASK) : NULL;
+	return kshim_alloc_pages(order);
 }
 
 void iommu_free_pages(void *virt, int order)

@@ -118,7 +118,6 @@ static inline void register_syscore(struct syscore_ops *ops) { }
 struct pci_dev *pci_get_domain_bus_and_slot(int domain, unsigned int bus, unsigned int devfn);
 static inline int pci_enable_device(struct pci_dev *dev) { return 0; }
 
-static inline void iommu_device_unregister(struct iommu_device *iommu) { }
 static inline void dev_iommu_priv_set(struct device *dev, void *priv) { dev->iommu_priv = priv; }
 /* the default domain is translated (Debian's IOMMU_DEFAULT_DMA_LAZY) */
 static inline bool iommu_default_passthrough(void) { return false; }

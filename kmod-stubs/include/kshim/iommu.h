@@ -70,6 +70,9 @@ static inline void *dev_iommu_priv_get(struct device *dev)
  */
 int iommu_device_register(struct iommu_device *iommu, const struct iommu_ops *ops,
 			  struct device *hwdev);
+/* ... and unregisters: its devices leave their groups (an error path frees the unit) */
+void iommu_device_unregister(struct iommu_device *iommu);
+void kshim_group_remove_device(struct device *dev);
 
 /* kernel/iommu.c: a device joins a group as the IOMMU core adds it */
 int kshim_group_add_device(struct iommu_group *group, struct device *dev);
