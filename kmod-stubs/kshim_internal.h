@@ -33,6 +33,34 @@ int kshim_enumerate(const struct platform *platform);
 /* iommu_group.c */
 void kshim_groups_reset(void);
 
+/* Register files (vtd/vtd_regs.c, amd/amd_regs.c): little-endian registers
+ * of @size bytes, and whether an access lies inside a file's window. */
+static inline uint64_t kshim_reg_get(const uint8_t *p, int size)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < size; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
+static inline void kshim_reg_put(uint8_t *p, int size, uint64_t v)
+{
+	for (int i = 0; i < size; i++)
+		p[i] = v >> (8 * i);
+}
+
+static inline _Bool kshim_reg_in(const volatile void *addr, int size, const uint8_t *window,
+				 size_t len, unsigned *off)
+{
+	const uint8_t *p = (const uint8_t *)addr;
+
+	if (p < window || p + size > window + len)
+		return 0;
+	*off = p - window;
+	return 1;
+}
+
 /* vtd_regs.c: DRHD register files for the platform's DMAR; whether it has one */
 extern const uint64_t kshim_vtd_default_cap, kshim_vtd_default_ecap;
 _Bool kshim_vtd_load(const struct platform *platform);

@@ -40,31 +40,17 @@ static size_t nr_files;
 /* QEMU 7.2's amd-iommu (tests/bundles-amd): PreF PPR GT IA GA HE, EFR2 0 */
 const uint64_t kshim_amd_default_efr = 0x29d3;
 
-static u64 get(const u8 *p, int size)
-{
-	u64 v = 0;
-
-	for (int i = 0; i < size; i++)
-		v |= (u64)p[i] << (8 * i);
-	return v;
-}
-
-static void put(u8 *p, int size, u64 v)
-{
-	for (int i = 0; i < size; i++)
-		p[i] = v >> (8 * i);
-}
 
 /* The command buffer from head to the new tail (48882, 2.4). */
 static void command_tail(struct regfile *f)
 {
-	u64 base = get(f->regs + MMIO_CMD_BUF_OFFSET, 8);
+	u64 base = kshim_reg_get(f->regs + MMIO_CMD_BUF_OFFSET, 8);
 	u64 len = 1ULL << ((base >> MMIO_CMD_SIZE_SHIFT) & 0xf);	/* entries */
 	u8 *buf = phys_to_virt(base & GENMASK_ULL(51, 12));
-	u32 head = get(f->regs + MMIO_CMD_HEAD_OFFSET, 4);
-	u32 tail = get(f->regs + MMIO_CMD_TAIL_OFFSET, 4);
+	u32 head = kshim_reg_get(f->regs + MMIO_CMD_HEAD_OFFSET, 4);
+	u32 tail = kshim_reg_get(f->regs + MMIO_CMD_TAIL_OFFSET, 4);
 
-	if (!(get(f->regs + MMIO_CONTROL_OFFSET, 8) & BIT_ULL(CONTROL_CMDBUF_EN)) || !buf)
+	if (!(kshim_reg_get(f->regs + MMIO_CONTROL_OFFSET, 8) & BIT_ULL(CONTROL_CMDBUF_EN)) || !buf)
 		return;
 	for (u64 n = 0; head != tail && n < len; n++) {
 		u32 *cmd = (u32 *)(buf + head);
@@ -78,19 +64,14 @@ static void command_tail(struct regfile *f)
 		}
 		head = (head + 16) % (len * 16);
 	}
-	put(f->regs + MMIO_CMD_HEAD_OFFSET, 4, head);
+	kshim_reg_put(f->regs + MMIO_CMD_HEAD_OFFSET, 4, head);
 }
 
 static struct regfile *find(const volatile void *addr, unsigned *off, int size)
 {
-	for (size_t i = 0; i < nr_files; i++) {
-		const u8 *p = (const u8 *)addr;
-
-		if (p >= files[i].regs && p + size <= files[i].regs + REGFILE_SIZE) {
-			*off = p - files[i].regs;
+	for (size_t i = 0; i < nr_files; i++)
+		if (kshim_reg_in(addr, size, files[i].regs, REGFILE_SIZE, off))
 			return &files[i];
-		}
-	}
 	return NULL;
 }
 
@@ -101,7 +82,7 @@ bool kshim_amd_read(const volatile void *addr, int size, u64 *val)
 
 	if (!f)
 		return false;
-	*val = get(f->regs + off, size);
+	*val = kshim_reg_get(f->regs + off, size);
 	return true;
 }
 
@@ -116,7 +97,7 @@ bool kshim_amd_write(volatile void *addr, int size, u64 val)
 		return true;	/* read-only */
 	if (off >= MMIO_EXT_FEATURES2 && off < MMIO_EXT_FEATURES2 + 8)
 		return true;
-	put(f->regs + off, size, val);
+	kshim_reg_put(f->regs + off, size, val);
 	if (off == MMIO_CMD_TAIL_OFFSET)
 		command_tail(f);
 	return true;
@@ -154,8 +135,8 @@ void __iomem *kshim_amd_ioremap(phys_addr_t addr, size_t size)
 			r = &platform->iommus[i];
 	f->base = addr;
 	f->defaults = !r;
-	put(f->regs + MMIO_EXT_FEATURES, 8, r ? r->amd_features : kshim_amd_default_efr);
-	put(f->regs + MMIO_EXT_FEATURES2, 8, r ? r->amd_features2 : 0);
+	kshim_reg_put(f->regs + MMIO_EXT_FEATURES, 8, r ? r->amd_features : kshim_amd_default_efr);
+	kshim_reg_put(f->regs + MMIO_EXT_FEATURES2, 8, r ? r->amd_features2 : 0);
 	nr_files++;
 	return f->regs;
 }
@@ -179,12 +160,12 @@ bool kshim_amd_load(const struct platform *p)
 	end = (const u8 *)t + t->length;
 	/* block: type, flags, length (u16); IVHD: base address at offset 8 */
 	while (b + 4 <= end) {
-		u16 len = get(b + 2, 2);
+		u16 len = kshim_reg_get(b + 2, 2);
 
 		if (len < 4 || b + len > end)
 			break;
 		if ((b[0] == 0x10 || b[0] == 0x11 || b[0] == 0x40) && len >= 16)
-			bases[nr_bases++] = get(b + 8, 8);
+			bases[nr_bases++] = kshim_reg_get(b + 8, 8);
 		b += len;
 	}
 	return true;

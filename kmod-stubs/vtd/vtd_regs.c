@@ -43,29 +43,19 @@ const uint64_t kshim_vtd_default_ecap = 0xf00f5aULL;
 
 static u64 get(struct regfile *f, unsigned off, int size)
 {
-	u64 v = 0;
-
-	for (int i = 0; i < size; i++)
-		v |= (u64)f->regs[off + i] << (8 * i);
-	return v;
+	return kshim_reg_get(f->regs + off, size);
 }
 
 static void put(struct regfile *f, unsigned off, int size, u64 v)
 {
-	for (int i = 0; i < size; i++)
-		f->regs[off + i] = v >> (8 * i);
+	kshim_reg_put(f->regs + off, size, v);
 }
 
 static struct regfile *find(const volatile void *addr, unsigned *off, int size)
 {
-	for (size_t i = 0; i < nr_files; i++) {
-		const u8 *p = (const u8 *)addr;
-
-		if (p >= files[i].regs && p + size <= files[i].regs + REGFILE_SIZE) {
-			*off = p - files[i].regs;
+	for (size_t i = 0; i < nr_files; i++)
+		if (kshim_reg_in(addr, size, files[i].regs, REGFILE_SIZE, off))
 			return &files[i];
-		}
-	}
 	return NULL;
 }
 

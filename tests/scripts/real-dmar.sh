@@ -10,17 +10,9 @@
 # a sanitizer report, a crash or an internal error (exit 3) fails.
 set -u
 isofuzz=$1 dir=$2 topo=$3
-if [ ! -d "$dir" ]; then
-	echo "SKIP: $dir is absent (the real-tables data set is not on this machine)"
-	exit 0
-fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
-b=$tmp/bundle
-mkdir -p "$b/sys/firmware/acpi/tables" "$b/sys/bus/pci" "$b/proc"
-cp -r "$topo/sys/bus/pci/devices" "$b/sys/bus/pci/"
-cp "$topo/sys/firmware/acpi/tables/APIC" "$b/sys/firmware/acpi/tables/"
-cp "$topo/proc/cmdline" "$b/proc/cmdline"
+real_tables "$dir" "$topo"
 n=0 parsed=0 refused=0
 for t in "$dir"/*; do
 	[ -f "$t" ] || continue

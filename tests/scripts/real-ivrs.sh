@@ -27,17 +27,9 @@
 #    or unlisted device) reaches it.
 set -u
 isofuzz=$1 dir=$2 topo=$3
-if [ ! -d "$dir" ]; then
-	echo "SKIP: $dir is absent (the real-tables data set is not on this machine)"
-	exit 0
-fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
-b=$tmp/bundle
-mkdir -p "$b/sys/firmware/acpi/tables" "$b/sys/bus/pci" "$b/proc"
-cp -r "$topo/sys/bus/pci/devices" "$b/sys/bus/pci/"
-cp "$topo/sys/firmware/acpi/tables/APIC" "$b/sys/firmware/acpi/tables/"
-cp "$topo/proc/cmdline" "$b/proc/cmdline"
+real_tables "$dir" "$topo"
 n=0 grouped=0 ir=0 rejected=0 findings=0
 known='X370_Killer_Sli__4C483D36D3E6:heap-buffer-overflow:__rlookup_amd_iommu'
 # known_finding TABLE: whether $tmp/err is the finding listed for TABLE
