@@ -30,8 +30,6 @@ int kshim_amd_xt_mode(void);
 /* include/linux/amd-iommu.h */
 void amd_iommu_detect(void);
 
-struct cpuinfo_x86 boot_cpu_data;
-
 void kshim_amd_detect(void)
 {
 	boot_cpu_data = (struct cpuinfo_x86){ .x86_vendor = X86_VENDOR_AMD, .x86 = 0x17,
@@ -45,54 +43,6 @@ void kshim_amd_late(void)
 	kshim_probe_on_register(kshim_amd_probe);
 	kshim_amd_iommu_init();
 	kshim_probe_on_register(NULL);
-}
-
-/* The IRTE cache is never allocated from: any non-NULL cache will do. */
-struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
-				     unsigned long flags, void (*ctor)(void *))
-{
-	return kzalloc(sizeof(struct kmem_cache), GFP_KERNEL);
-}
-
-static int match_slot(struct device *dev, const void *data)
-{
-	const struct pci_dev *want = data;
-	struct pci_dev *pdev = to_pci_dev(dev);
-
-	return pci_domain_nr(pdev->bus) == want->bus->domain_nr &&
-	       pdev->bus->number == want->bus->number && pdev->devfn == want->devfn;
-}
-
-struct pci_dev *pci_get_domain_bus_and_slot(int domain, unsigned int bus, unsigned int devfn)
-{
-	struct pci_bus b = { .domain_nr = domain, .number = bus };
-	struct pci_dev want = { .bus = &b, .devfn = devfn };
-	struct device *dev = bus_find_device(&pci_bus_type, NULL, &want, match_slot);
-
-	return dev ? to_pci_dev(dev) : NULL;
-}
-
-/* Page requests (ppr.c) and I/O page faults (pasid.c): not modelled. */
-int amd_iommu_alloc_ppr_log(struct amd_iommu *iommu)
-{
-	return 0;
-}
-
-void amd_iommu_free_ppr_log(struct amd_iommu *iommu)
-{
-}
-
-void amd_iommu_enable_ppr_log(struct amd_iommu *iommu)
-{
-}
-
-int amd_iommu_iopf_init(struct amd_iommu *iommu)
-{
-	return 0;
-}
-
-void amd_iommu_iopf_uninit(struct amd_iommu *iommu)
-{
 }
 
 static int unit_index(const struct observation *obs, const struct amd_iommu *iommu)
