@@ -389,7 +389,10 @@ followed by the select entry for 02:00.0.  amd_iommu_dump logs every entry.
   platform device matches it: PCI groups are those of amd-base.
 - IVHD 40h is the only IVHD: "Using IVHD type 0x40" (DUMP_printk adds its
   own "AMD-Vi: " after pr_fmt's, as in the real kernel's dump).
+- add_acpi_hid_device() logs every entry it adds: "ivrs, add hid:AMDI0020,
+  uid:ID00, rdevid:160" (00:14.5 with the function cleared: 0xa0).
 """, ['AMD-Vi: AMD-Vi: Using IVHD type 0x40',
+      'AMD-Vi: ivrs, add hid:AMDI0020, uid:ID00, rdevid:160',
       'AMD-Vi: AMD-Vi:   DEV_ACPI_HID(AMDI0020[ID00])\t\tdevid: 0000:00:14.5',
       'AMD-Vi: AMD-Vi:   DEV_SELECT\t\t\t devid: 0000:02:00.0 flags: 00'] + IR_ON,
        cmdline='amd_iommu_dump')
@@ -456,6 +459,64 @@ sum to zero).
   empty), no unit in the report, and MSI is not remapped.
 """, ['AMD-Vi: [Firmware Bug]: IVRS invalid checksum'],
        absent=['AMD-Vi: Interrupt remapping enabled'])
+
+
+bundle('amd-params', ivrs(ivhd(base_entries() + [special(0, '00:14.0', 2),
+                                                 acpi_hid('00:14.5', b'AMDI0020', b'ID00')],
+                                kind=0x40)),
+       GROUPS, """\
+The HPET and ACPI-HID parameters over an IVRS that names both: IVHD 40h
+with HPET 0 at 00:14.0 (48h, variety 2) and AMDI0020/ID00 at 00:14.5 (F0h);
+command line ivrs_hpet=0@00:14.1 ivrs_acpihid=AMDI0020:ID00@00:14.6
+(kernel-parameters.txt).
+
+- parse_ivrs_hpet() and parse_ivrs_acpihid() record early maps with
+  cmd_line set; add_early_maps() (start of init_iommu_from_acpi()) adds
+  them: add_acpi_hid_device() logs "cmd, add hid:AMDI0020, uid:ID00,
+  rdevid:160" (00:14.6 with the function cleared: 0xa0).
+- The IVRS entries then find the command-line entries: add_special_device()
+  logs "Command-line override present for HPET id 0 - ignoring" and hands
+  back 00:14.1; add_acpi_hid_device() logs "Command-line override for
+  hid:AMDI0020 uid:ID00".  The HPET's requester ID is 00:14.1.
+""", ['AMD-Vi: cmd, add hid:AMDI0020, uid:ID00, rdevid:160',
+      'AMD-Vi: Command-line override present for HPET id 0 - ignoring',
+      'AMD-Vi: Command-line override for hid:AMDI0020 uid:ID00',
+      '  HPET 0: under ivhd0 as 00:14.1'] + IR_ON,
+       absent=['AMD-Vi: ivrs, add hid:AMDI0020, uid:ID00, rdevid:160'],
+       cmdline='ivrs_hpet=0@00:14.1 ivrs_acpihid=AMDI0020:ID00@00:14.6')
+
+bundle('amd-off', ivrs(ivhd(base_entries())), [], """\
+amd-base booted with amd_iommu=off (parse_amd_iommu_options()).
+
+- detect_ivrs() still finds the IVRS (ACS is requested); the next state,
+  IOMMU_IVRS_DETECTED, sees amd_iommu_disabled and stops in
+  IOMMU_CMDLINE_DISABLED: no table walk, no unit, no remapping, no group.
+""", [], absent=['AMD-Vi: Interrupt remapping enabled',
+                 'interrupt remapping: on, xapic mode'],
+       cmdline='amd_iommu=off')
+
+
+def block_51h():
+    """The undocumented block type 51h six real tables carry: 4-byte header
+    (type, flags, length) like every IVRS block, then opaque data."""
+    return struct.pack('<BBH', 0x51, 0, 16) + bytes(12)
+
+
+bundle('amd-block-51h', ivrs(ivhd(base_entries(), kind=0x10), block_51h(),
+                             ivhd(types_40, kind=0x40)),
+       GROUPS, """\
+An IVHD 10h, an undocumented block 51h (16 bytes), then an IVHD 40h that
+leaves out 02:00.0.
+
+- Every walk steps over a block by its length field, so 51h is skipped
+  (init_iommu_all(), find_last_devid_acpi(), init_memory_definitions()).
+- But get_highest_supported_ivhd_type() stops at the first block whose type
+  is above 40h: the 40h block after 51h is never seen, the kernel uses IVHD
+  10h ("Using IVHD type 0x10" under amd_iommu_dump), and 02:00.0, covered
+  by 10h, is translated and grouped: the same groups as amd-base.  Real
+  tables put 51h after their IVHDs, where this does not matter.
+""", ['AMD-Vi: AMD-Vi: Using IVHD type 0x10'] + IR_ON,
+       cmdline='amd_iommu_dump')
 
 
 # ------------------------------------------------------------------ write
