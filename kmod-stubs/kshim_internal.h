@@ -30,6 +30,10 @@ void kshim_params_release(void);
 void kshim_state_reset(void);
 /* enumerate.c */
 int kshim_enumerate(const struct platform *platform);
+/* watchdog.c: a run's CPU-time limit; a hang ends it like a BUG() */
+#define KSHIM_WATCHDOG_SECONDS 10
+void kshim_watchdog_arm(void);
+int kshim_watchdog_disarm(void);
 /* iommu_group.c */
 void kshim_groups_reset(void);
 

@@ -93,6 +93,7 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 	vtd = false;
 #endif
 
+	kshim_watchdog_arm();
 	if (!setjmp(kshim_bug_jmp) && cmdline) {
 		kshim_parse_cmdline(cmdline);
 		if (vtd || amd) {
@@ -114,10 +115,17 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 		ret = -1;
 	}
 	observe(obs);
-	if (vtd && !setjmp(kshim_bug_jmp))
-		KSHIM_VTD_CALL(kshim_vtd_observe(obs));
-	else if (amd && !setjmp(kshim_bug_jmp))
-		KSHIM_AMD_CALL(kshim_amd_observe(obs));
+	if ((vtd || amd) && !setjmp(kshim_bug_jmp)) {
+		if (vtd)
+			KSHIM_VTD_CALL(kshim_vtd_observe(obs));
+		else
+			KSHIM_AMD_CALL(kshim_amd_observe(obs));
+	}
+	if (kshim_watchdog_disarm()) {
+		kshim_fail("hang: the kernel code ran for %d s of CPU time without returning",
+			   KSHIM_WATCHDOG_SECONDS);
+		ret = -1;
+	}
 	obs->log = kshim_log_take(&obs->log_len);
 	obs->failure = kshim_failure_take();
 

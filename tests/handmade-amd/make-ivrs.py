@@ -220,6 +220,12 @@ def bundle(name, ivrs_bytes, groups, readme, lines, absent=(), cmdline='',
                          madt=madt_bytes or madt())
 
 
+def finding(name, *args, **kw):
+    """A case where the kernel's code does not return (findings/NAME): it
+    is checked by its own test, not replayed with the others."""
+    bundle(os.path.join('findings', name), *args, **kw)
+
+
 IR_ON = ['AMD-Vi: Interrupt remapping enabled',
          'interrupt remapping: on, xapic mode',
          '  IOAPIC 0: under ivhd0 as 00:14.0']
@@ -517,6 +523,24 @@ leaves out 02:00.0.
   tables put 51h after their IVHDs, where this does not matter.
 """, ['AMD-Vi: AMD-Vi: Using IVHD type 0x10'] + IR_ON,
        cmdline='amd_iommu_dump')
+
+
+def zero_length_ivhd():
+    h = bytearray(ivhd(base_entries()))
+    struct.pack_into('<H', h, 2, 0)
+    return bytes(h)
+
+
+finding('amd-zero-length', ivrs(zero_length_ivhd()), [], """\
+amd-base with the IVHD's length field 0 (48882 Table 92: the length covers
+the header and its entries, at least 24 bytes); the checksum is right.
+
+- Every walk over the IVRS blocks (get_highest_supported_ivhd_type(),
+  find_last_devid_acpi(), init_iommu_all()) advances by the block's length
+  and has no check for 0: the first walk never ends.  A real kernel hangs
+  in early boot; the harness's run watchdog ends the run after 10 s of CPU
+  time and reports it (exit 3).
+""", ['hang: the kernel code ran for 10 s of CPU time without returning'])
 
 
 # ------------------------------------------------------------------ write
