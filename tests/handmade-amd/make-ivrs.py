@@ -182,9 +182,10 @@ def acpi_table(sig, body, revision, bad_checksum=False):
     return bytes(t)
 
 
-def ivrs(*blocks, bad_checksum=False):
-    # IVinfo: 48-bit PA, 64-bit VA, 3-level guest (48882 Table 89), reserved
-    return acpi_table(b'IVRS', struct.pack('<IQ', 0x00203040, 0) + b''.join(blocks),
+def ivrs(*blocks, bad_checksum=False, efrsup=False):
+    # IVinfo: 48-bit PA, 64-bit VA, 3-level guest; bit 0 EFRSup: the IVHD
+    # 11h/40h EFR images are valid (48882 Table 89); then 8 reserved bytes
+    return acpi_table(b'IVRS', struct.pack('<IQ', 0x00203040 | efrsup, 0) + b''.join(blocks),
                       2, bad_checksum)
 
 
@@ -214,10 +215,11 @@ BUNDLES = {}
 
 
 def bundle(name, ivrs_bytes, groups, readme, lines, absent=(), cmdline='',
-           madt_bytes=None):
+           madt_bytes=None, features=None):
+    """features: the unit's MMIO EFR:EFR2 as sysfs prints them (ivhd0)."""
     BUNDLES[name] = dict(ivrs=ivrs_bytes, groups=groups, readme=readme,
                          lines=lines, absent=absent, cmdline=cmdline,
-                         madt=madt_bytes or madt())
+                         madt=madt_bytes or madt(), features=features)
 
 
 def finding(name, *args, **kw):
@@ -525,6 +527,30 @@ leaves out 02:00.0.
        cmdline='amd_iommu_dump')
 
 
+bundle('amd-efr', ivrs(ivhd(base_entries(), kind=0x40, efr=0x29d7), efrsup=True),
+       GROUPS, """\
+EFR from the IVHD against EFR from the unit's registers.  IVinfo has EFRSup,
+so the IVHD 40h's EFR image is valid: 0x29d7 (PreF PPR XTSup GTSup IA GASup
+HE, 48882 3.4.5); the MMIO Extended Feature Register
+(sys/class/iommu/ivhd0/amd-iommu/features) says 0x29d3, without XTSup.
+
+- early_iommu_features_init() takes the IVHD value; get_global_efr() logs
+  "Using global IVHD EFR:0x29d7, EFR2:0x0".  GASup and XTSup in it:
+  amd_iommu_xt_mode is x2APIC.
+- iommu_init_pci() -> late_iommu_features_init(): the capability header has
+  EFRSup, the register differs from the IVHD value: "[Firmware Warn]: EFR
+  mismatch. Use IVHD EFR (0x29d3 : 0x29d7), EFR2 (0x0 : 0x0)." (register
+  first, IVHD second); the IVHD value stays.
+- print_iommu_info(): "Extended features (0x29d7, 0x0): PreF PPR X2APIC GT
+  IA GA HE", "Interrupt remapping enabled", "X2APIC enabled".
+""", ['AMD-Vi: Using global IVHD EFR:0x29d7, EFR2:0x0',
+      'AMD-Vi: [Firmware Warn]: EFR mismatch. Use IVHD EFR (0x29d3 : 0x29d7), EFR2 (0x0 : 0x0).',
+      'AMD-Vi: Extended features (0x29d7, 0x0): PreF PPR X2APIC GT IA GA HE',
+      'AMD-Vi: Interrupt remapping enabled', 'AMD-Vi: X2APIC enabled',
+      'interrupt remapping: on, x2apic mode'],
+       features='29d3:0')
+
+
 def zero_length_ivhd():
     h = bytearray(ivhd(base_entries()))
     struct.pack_into('<H', h, 2, 0)
@@ -567,6 +593,11 @@ def write(outdir):
         os.makedirs(os.path.join(d, 'proc'))
         with open(os.path.join(d, 'proc/cmdline'), 'w') as fh:
             fh.write(b['cmdline'] + '\n')
+        if b['features']:
+            u = os.path.join(d, 'sys/class/iommu/ivhd0/amd-iommu')
+            os.makedirs(u)
+            with open(os.path.join(u, 'features'), 'w') as fh:
+                fh.write(b['features'] + '\n')
         e = os.path.join(d, 'expected')
         os.makedirs(e)
         with open(os.path.join(e, 'iommu_groups'), 'w') as fh:
