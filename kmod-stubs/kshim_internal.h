@@ -73,6 +73,7 @@ int kshim_vtd_defaults(uint64_t base);
 
 /* x86_apic.c: IOAPICs from the MADT, CPU features from cpuinfo */
 void kshim_x86_load(const struct platform *platform);
+int kshim_hpet_id(void);
 void kshim_irq_reset(void);
 struct device;
 struct iommu_ops;

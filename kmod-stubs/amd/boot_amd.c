@@ -82,11 +82,12 @@ static void observe_units(struct observation *obs)
 }
 
 /* IOAPICs in MADT order with the devid the IVRS (or ivrs_ioapic=) gave,
- * then the HPETs the IVRS names */
+ * the HPET of the HPET table, then other HPETs the IVRS names */
 static void observe_irq_sources(struct observation *obs)
 {
 	struct devid_map *m;
-	size_t n = nr_ioapics;
+	size_t n = nr_ioapics + 1;
+	int hpet = kshim_hpet_id();
 
 	list_for_each_entry(m, &hpet_map, list)
 		n++;
@@ -110,9 +111,25 @@ static void observe_irq_sources(struct observation *obs)
 		s->source_id = devid & 0xffff;
 		s->unit = unit_index(obs, kshim_amd_rlookup(s->segment, s->source_id));
 	}
-	list_for_each_entry(m, &hpet_map, list) {
+	if (hpet >= 0) {
 		struct observation_irq_source *s = &obs->irq_sources[obs->nr_irq_sources++];
+		int devid = get_hpet_devid(hpet);
 
+		s->hpet = 1;
+		s->id = hpet;
+		s->unit = -1;
+		if (devid >= 0) {
+			s->segment = devid >> 16;
+			s->source_id = devid & 0xffff;
+			s->unit = unit_index(obs, kshim_amd_rlookup(s->segment, s->source_id));
+		}
+	}
+	list_for_each_entry(m, &hpet_map, list) {
+		struct observation_irq_source *s;
+
+		if (m->id == hpet || get_hpet_devid(m->id) != (int)m->devid)
+			continue;	/* the table's HPET, or an entry the first one hides */
+		s = &obs->irq_sources[obs->nr_irq_sources++];
 		s->hpet = 1;
 		s->id = m->id;
 		s->segment = m->devid >> 16;

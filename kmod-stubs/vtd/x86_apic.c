@@ -9,6 +9,9 @@
  *  - x2APIC: the CPU flag from proc/cpuinfo; without cpuinfo, assumed
  *    present (every CPU with VT-d interrupt remapping has it), and the
  *    report says so.
+ *  - HPETs: x86's HPET table parsing (arch/x86/kernel/acpi/boot.c
+ *    acpi_parse_hpet()) takes the HPET number of the table (one block per
+ *    table); the remapping code identifies the block by it.
  *  - the e820 map is not in bundles: every range is taken as reserved.
  * Plus the arch hooks and counters the code touches on the way.
  */
@@ -21,6 +24,7 @@
 
 static int ioapic_ids[MAX_IO_APICS];
 static u32 ioapic_gsi_base[MAX_IO_APICS];
+static int hpet_id = -1;
 int nr_ioapics;
 static enum platform_x2apic x2apic;
 
@@ -37,6 +41,10 @@ void kshim_x86_load(const struct platform *platform)
 	struct acpi_table_header *t;
 
 	nr_ioapics = 0;
+	hpet_id = -1;
+	/* HPET: 36-byte header, block id, base address (12), HPET number */
+	if (platform && !ACPI_FAILURE(acpi_get_table("HPET", 0, &t)) && t->length >= 53)
+		hpet_id = ((const u8 *)t)[52];
 	cycles = 0;
 	iommu_detected = no_iommu = 0;
 	iommu_dma_forcedac = false;
@@ -57,6 +65,12 @@ void kshim_x86_load(const struct platform *platform)
 		}
 		off += e[1];
 	}
+}
+
+/* The HPET number of the platform's HPET table, -1 without one. */
+int kshim_hpet_id(void)
+{
+	return hpet_id;
 }
 
 int mpc_ioapic_id(int ioapic_idx)
