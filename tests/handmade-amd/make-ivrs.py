@@ -46,12 +46,16 @@ class IommuFn(Fn):
     NpCache clear (a host, not a virtual IOMMU)."""
     CAP = 0x0F | (3 << 16) | (1 << 19) | (1 << 24) | (1 << 27)
 
+    def __init__(self, bdf, base=None):
+        super().__init__(bdf, 0x1022, 0x1451, CLS_IOMMU)
+        self.base = base if base is not None else MMIO_BASE
+
     def config(self):
         c = bytearray(super().config())
         struct.pack_into('<H', c, 0x06, 0x0010)          # capability list
         c[0x34] = 0x40
         struct.pack_into('<I', c, 0x40, self.CAP)
-        struct.pack_into('<II', c, 0x44, MMIO_BASE | 1, 0)  # base, enabled
+        struct.pack_into('<II', c, 0x44, self.base | 1, 0)  # base, enabled
         return bytes(c)
 
 
@@ -64,7 +68,7 @@ def topology():
     rp = mb.qrp
     return [
         Fn('0000:00:00.0', 0x1022, 0x1450, mb.CLS_HOST, mf=True),
-        IommuFn('0000:00:00.2', 0x1022, 0x1451, CLS_IOMMU),
+        IommuFn('0000:00:00.2'),
         rp('0000:00:01.0', 1), mb.nic('0000:01:00.0'),
         rp('0000:00:02.0', 2), mb.nvme('0000:02:00.0'),
         Fn('0000:00:03.0', 0x1b36, 0x0005, 0x00ff00, pcie=mb.RCIEP),
@@ -155,12 +159,12 @@ def acpi_hid(bdf, hid, uid, cid=b'\0' * 8, flags=0):
             struct.pack('<BB', 2, len(uid)) + uid)
 
 
-def ivhd(entries, kind=0x10, iommu='00:00.2', flags=0xb0, efr=0):
+def ivhd(entries, kind=0x10, iommu='00:00.2', flags=0xb0, efr=0, base=MMIO_BASE):
     """IVHD header (48882 Table 92/93): 24 bytes for 10h, 40 for 11h/40h."""
     body = b''.join(entries)
     hlen = 24 if kind == 0x10 else 40
     h = struct.pack('<BBHHHQHHI', kind, flags, hlen + len(body), devid(iommu),
-                    0x40, MMIO_BASE, 0, 0, 0)
+                    0x40, base, 0, 0, 0)
     if kind != 0x10:
         h += struct.pack('<QQ', efr, 0)
     return h + body
@@ -215,11 +219,13 @@ BUNDLES = {}
 
 
 def bundle(name, ivrs_bytes, groups, readme, lines, absent=(), cmdline='',
-           madt_bytes=None, features=None):
-    """features: the unit's MMIO EFR:EFR2 as sysfs prints them (ivhd0)."""
+           madt_bytes=None, features=None, extra_fns=()):
+    """features: the unit's MMIO EFR:EFR2 as sysfs prints them (ivhd0);
+    extra_fns: PCI functions beyond topology()'s."""
     BUNDLES[name] = dict(ivrs=ivrs_bytes, groups=groups, readme=readme,
                          lines=lines, absent=absent, cmdline=cmdline,
-                         madt=madt_bytes or madt(), features=features)
+                         madt=madt_bytes or madt(), features=features,
+                         extra_fns=list(extra_fns))
 
 
 def finding(name, *args, **kw):
@@ -551,6 +557,34 @@ HE, 48882 3.4.5); the MMIO Extended Feature Register
        features='29d3:0')
 
 
+UNIT1_BASE = 0xfeb00000
+bundle('amd-two-units',
+       ivrs(ivhd([range_start('00:00.0'), range_end('00:1f.7'), select('02:00.0'),
+                  select('03:00.0'), range_start('04:00.0'), range_end('04:1f.7'),
+                  special(0, '00:14.0', 1)]),
+            ivhd([select('01:00.0')], iommu='00:00.3', base=UNIT1_BASE)),
+       GROUPS, """\
+Two IOMMUs: unit 0 (00:00.2, 0xfeb80000) translates bus 0, 02:00.0, 03:00.0
+and bus 4; unit 1 (00:00.3, 0xfeb00000) only 01:00.0, the NIC behind root
+port 00:01.0 (which unit 0 translates).
+
+- init_iommu_all(): one unit per IVHD 10h, indices in table order (ivhd0,
+  ivhd1); neither unit's own function gets a group.
+- amd_iommu_init_pci() registers unit 0 first; the IOMMU core probes the
+  bus: every device of unit 0 gets its group, 01:00.0 does not (its unit is
+  not registered yet: amd_iommu_probe_device() returns -ENODEV).  Unit 1's
+  registration then probes 01:00.0.  Group numbers follow that order:
+  groups 0-6 on bus 0, 7 for 02:00.0, 8 for the bridge group, 9 for
+  01:00.0 (in bus order it would have been 7).
+- Groups as a partition are those of amd-base: 01:00.0 is alone behind an
+  ACS root port whichever unit translates it.
+""", ['pci 0000:01:00.0: Adding to iommu group 9',
+      'pci 0000:02:00.0: Adding to iommu group 7',
+      'unit ivhd1: segment 0000 base 0xfeb00000, interrupt remapping on',
+      '  devices: 0000:01:00.0'] + IR_ON,
+       extra_fns=[IommuFn('0000:00:00.3', base=UNIT1_BASE)])
+
+
 def zero_length_ivhd():
     h = bytearray(ivhd(base_entries()))
     struct.pack_into('<H', h, 2, 0)
@@ -572,8 +606,8 @@ the header and its entries, at least 24 bytes); the checksum is right.
 # ------------------------------------------------------------------ write
 
 def write(outdir):
-    fns = topology()
     for name, b in BUNDLES.items():
+        fns = topology() + b['extra_fns']
         d = os.path.join(outdir, name)
         if os.path.isdir(d):
             shutil.rmtree(d)

@@ -3,8 +3,9 @@
  * Stand-ins for what the AMD-Vi code calls that is not under test, each
  * with its reason.  The IOMMU's MMIO register file is modelled in
  * kmod-stubs/amd/amd_regs.c behind ioremap(); the IOMMU's own PCI function
- * is the bundle's config space; IOAPICs come from the MADT
- * (kmod-stubs/vtd/x86_apic.c).
+ * is the bundle's config space; IOAPICs come from the MADT and the HPET
+ * from its table (kmod-stubs/vtd/x86_apic.c); the rest are in
+ * kmod-stubs/amd/standins.c and the init.c wrapper.
  */
 #ifndef KSHIM_AMD_INTERNAL_H
 #define KSHIM_AMD_INTERNAL_H
@@ -43,7 +44,7 @@ static inline bool llist_add(struct llist_node *n, struct llist_head *head)
 #define iommu_get_iommu_dev(dev, type, member) \
 	container_of((dev)->iommu_dev, type, member)
 
-/* ACPICA's struct_group (include/linux/stddef.h): members reachable both
+/* struct_group (include/linux/stddef.h): members reachable both
  * directly and as one named group */
 #define struct_group(NAME, ...)						\
 	union {								\
