@@ -340,29 +340,30 @@ static int load_cmdline(struct bundle *b, struct diag *d)
 }
 
 /*
- * sysfs prints a register as hex text, e.g. "d2008c22260206\n"; AMD's
- * features file prints two, EFR and EFR2, as "efr:efr2" (amd-iommu
- * features_show), so @v2 takes the second when the file may have one.
+ * sysfs prints a register as hex text, e.g. "d2008c22260206\n"; amd-iommu's
+ * features prints two, "EFR:EFR2" (@v2 non-NULL takes the second).
  */
 static int read_hex(const char *path, uint64_t *v, uint64_t *v2, struct diag *d)
 {
 	size_t len;
 	unsigned char *buf = bundle_read_file(path, 64, &len, d);
-	char *end, *start;
+	char *end;
 
 	if (!buf)
 		return -1;
 	buf[len] = 0;
 	errno = 0;
-	start = (char *)buf;
-	*v = strtoull(start, &end, 16);
-	if (v2 && *end == ':' && end > start) {
-		start = end + 1;
-		*v2 = strtoull(start, &end, 16);
+	*v = strtoull((char *)buf, &end, 16);
+	if (v2 && *end == ':' && !errno) {
+		char *second = end + 1;
+
+		*v2 = strtoull(second, &end, 16);
+		if (end == second)
+			end = second - 1;	/* nothing after ':': rejected below */
 	}
 	while (*end == '\n' || *end == ' ')
 		end++;
-	if (errno || end == start || *end) {
+	if (errno || end == (char *)buf || *end) {
 		diag_set(d, path, "line 1", "not a hexadecimal register value");
 		free(buf);
 		return -1;

@@ -2,10 +2,12 @@
 /*
  * What the kernel decided beyond groups, in readable form: the IOMMU units
  * and the devices each translates, interrupt remapping and its mode, the
- * IOAPICs/HPETs and their remapping unit, and per group whether its MSIs
- * are isolated and which reserved regions it has.
+ * IOAPICs/HPETs and their remapping unit, the AMD-Vi alias-table entries
+ * that differ from identity, and per group whether its MSIs are isolated
+ * and which reserved regions it has.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "bdf.h"
 #include "report.h"
@@ -17,6 +19,29 @@ static const char *const region_type[] = {
 	[OBS_RESV_MSI] = "msi",
 	[OBS_RESV_SW_MSI] = "sw-msi",
 };
+
+/* runs of consecutive requester IDs with one alias, one line per run */
+static void report_aliases(const struct observation *obs, FILE *out)
+{
+	char a[16], b[16];
+
+	for (size_t i = 0; i < obs->nr_aliases;) {
+		const struct observation_alias *first = &obs->aliases[i];
+		size_t j = i + 1;
+
+		while (j < obs->nr_aliases && obs->aliases[j].segment == first->segment &&
+		       obs->aliases[j].alias == first->alias &&
+		       obs->aliases[j].devid == obs->aliases[j - 1].devid + 1)
+			j++;
+		bdf_format(BDF(first->segment, first->devid >> 8, first->devid & 0xff), a);
+		bdf_format(BDF(first->segment, obs->aliases[j - 1].devid >> 8,
+			       obs->aliases[j - 1].devid & 0xff), b);
+		fprintf(out, "IVRS alias: %s%s%s -> %02x:%02x.%x\n", a, j - i > 1 ? "-" : "",
+			j - i > 1 ? b : "", first->alias >> 8, (first->alias >> 3) & 0x1f,
+			first->alias & 7);
+		i = j;
+	}
+}
 
 void report_units(const struct observation *obs, FILE *out)
 {
@@ -33,8 +58,9 @@ void report_units(const struct observation *obs, FILE *out)
 			unit->include_all ? " INCLUDE_PCI_ALL" : "", unit->ignored ? " (ignored)" : "",
 			unit->ir_enabled ? "on" : unit->ir_capable ? "off" : "not supported");
 		if (unit->registers_default)
-			fprintf(out, "  registers: none in the bundle; defaults cap %llx ecap %llx\n",
-				(unsigned long long)unit->cap, (unsigned long long)unit->ecap);
+			fprintf(out, "  registers: none in the bundle; defaults cap %llx %s %llx\n",
+				(unsigned long long)unit->cap, strncmp(unit->name, "ivhd", 4) ? "ecap" : "features",
+				(unsigned long long)unit->ecap);
 		fprintf(out, "  devices:");
 		for (size_t i = 0; i < obs->nr_devices; i++) {
 			const struct observation_device *d = &obs->devices[i];
@@ -63,6 +89,7 @@ void report_units(const struct observation *obs, FILE *out)
 		else
 			fprintf(out, "under no remapping unit\n");
 	}
+	report_aliases(obs, out);
 	for (int g = 0; obs->groups && g < obs->nr_groups; g++) {
 		const struct observation_group *grp = &obs->groups[g];
 

@@ -98,10 +98,45 @@ void bitmap_free(const unsigned long *bitmap)
 	kfree(bitmap);
 }
 
+/*
+ * Pages as the page allocator hands them out: 2^order pages, page-aligned
+ * (the IOMMU reads them by physical address and masks the low bits), and
+ * exactly that long, so that a kernel access past its own allocation is
+ * caught by ASan and not absorbed by alignment slack.
+ */
+static void **pages;
+static size_t nr_pages, cap_pages;
+
+void *kshim_alloc_pages(int order)
+{
+	size_t size = PAGE_SIZE << order;
+	void *p;
+
+	if (nr_pages == cap_pages) {
+		size_t cap = cap_pages ? 2 * cap_pages : 64;
+		void **grown = realloc(pages, cap * sizeof(*pages));
+
+		if (!grown)
+			return NULL;
+		pages = grown;
+		cap_pages = cap;
+	}
+	if (posix_memalign(&p, PAGE_SIZE, size))
+		return NULL;
+	memset(p, 0, size);
+	pages[nr_pages++] = p;
+	return p;
+}
+
 void kshim_free_all(void)
 {
 	while (kblocks.next != &kblocks)
 		kfree(kblocks.next->data);
+	while (nr_pages)
+		free(pages[--nr_pages]);
+	free(pages);
+	pages = NULL;
+	cap_pages = 0;
 }
 
 void *kmemdup(const void *src, size_t len, gfp_t gfp)

@@ -12,10 +12,27 @@
 #include "kshim_internal.h"
 
 static int next_group_id;
+static const struct iommu_ops *(*registered_driver)(struct device *dev);
 
 void kshim_groups_reset(void)
 {
 	next_group_id = 0;
+	registered_driver = NULL;
+}
+
+/* The driver whose units probe the bus when they register (NULL: none). */
+void kshim_probe_on_register(const struct iommu_ops *(*driver)(struct device *dev))
+{
+	registered_driver = driver;
+}
+
+int iommu_device_register(struct iommu_device *iommu, const struct iommu_ops *ops,
+			  struct device *hwdev)
+{
+	iommu->ops = ops;
+	if (registered_driver)
+		kshim_probe_groups(registered_driver);
+	return 0;
 }
 
 struct iommu_group *iommu_group_alloc(void)
@@ -49,14 +66,36 @@ int iommu_group_id(struct iommu_group *group)
 	return group->id;
 }
 
+/*
+ * iommu_device_unregister(): every device the unit probed is released (the
+ * kernel's iommu_release_device(): it leaves its group, the driver's data
+ * is dropped), so nothing points at a unit its driver is about to free.
+ */
+void iommu_device_unregister(struct iommu_device *iommu)
+{
+	struct device *dev;
+
+	list_for_each_entry(dev, &pci_bus_type.devices, bus_node) {
+		if (dev->iommu_dev != iommu)
+			continue;
+		kshim_group_remove_device(dev);
+		dev->iommu_ops = NULL;
+		dev->iommu_dev = NULL;
+		dev->iommu_priv = NULL;
+	}
+}
+
 int kshim_probe_groups(const struct iommu_ops *(*driver)(struct device *dev))
 {
 	struct device *dev;
 
 	list_for_each_entry(dev, &pci_bus_type.devices, bus_node) {
-		const struct iommu_ops *ops = driver(dev);
+		const struct iommu_ops *ops;
 		struct iommu_group *group;
 
+		if (dev->iommu_group)
+			continue;	/* probed when an earlier unit registered */
+		ops = driver(dev);
 		if (!ops)
 			continue;	/* no IOMMU translates it: no group */
 		dev->iommu_ops = ops;

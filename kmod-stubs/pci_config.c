@@ -121,11 +121,21 @@ unsigned int pci_flags;
 const int pci_dev_type;
 
 /* arch/x86/pci/early.c's type-1 access, before buses exist: segment 0 only */
-u8 read_pci_config_byte(u8 bus, u8 slot, u8 func, u8 offset)
+static u32 early_read(u8 bus, u8 slot, u8 func, u8 offset, int size)
 {
 	struct pci_bus b = { .domain_nr = 0, .number = bus };
 	u32 v;
 
-	cfg_read(&b, PCI_DEVFN(slot, func), offset, 1, &v);
+	cfg_read(&b, PCI_DEVFN(slot, func), offset, size, &v);
 	return v;
+}
+
+u8 read_pci_config_byte(u8 bus, u8 slot, u8 func, u8 offset)
+{
+	return early_read(bus, slot, func, offset, 1);
+}
+
+u32 read_pci_config(u8 bus, u8 slot, u8 func, u8 offset)
+{
+	return early_read(bus, slot, func, offset, 4);
 }

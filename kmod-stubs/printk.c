@@ -171,9 +171,17 @@ static int kvformat(char *out, size_t size, const char *fmt, va_list ap)
 	return o;
 }
 
+/*
+ * A message without a trailing newline leaves its line open; the next
+ * message continues it only when it is KERN_CONT (pr_cont), otherwise the
+ * line is closed first, as the kernel's printk does.
+ */
+static bool line_open;
+
 static void vlog(const char *prefix, const char *fmt, va_list ap)
 {
 	char line[2048];
+	bool cont = fmt[0] == KERN_SOH[0] && fmt[1] == KERN_CONT[1];
 	int n;
 
 	if (fmt[0] == KERN_SOH[0] && fmt[1])
@@ -183,11 +191,12 @@ static void vlog(const char *prefix, const char *fmt, va_list ap)
 		return;
 	if ((size_t)n >= sizeof(line))
 		n = sizeof(line) - 1;
-	if (prefix)
+	if (line_open && !cont)
+		log_append("\n", 1);
+	if (prefix && !(line_open && cont))
 		log_append(prefix, strlen(prefix));
 	log_append(line, n);
-	if (n == 0 || line[n - 1] != '\n')
-		log_append("\n", 1);
+	line_open = n == 0 ? line_open && cont : line[n - 1] != '\n';
 }
 
 int printk(const char *fmt, ...)
@@ -255,6 +264,7 @@ void panic(const char *fmt, ...)
 void kshim_log_reset(void)
 {
 	log_len = 0;
+	line_open = false;
 	if (log_buf)
 		log_buf[0] = 0;
 	free(failure);
@@ -263,8 +273,12 @@ void kshim_log_reset(void)
 
 char *kshim_log_take(size_t *len)
 {
-	char *l = log_buf ? log_buf : strdup("");
+	char *l;
 
+	if (line_open)
+		log_append("\n", 1);
+	line_open = false;
+	l = log_buf ? log_buf : strdup("");
 	*len = log_len;
 	log_buf = NULL;
 	log_len = log_cap = 0;

@@ -23,6 +23,12 @@ extern jmp_buf kshim_bug_jmp;
 #define KSHIM_VTD_CALL(call) do { } while (0)
 #define KSHIM_VTD_DRIVER every_device
 #endif
+/* AMD-Vi steps, likewise (it builds on the VT-d shim's x86 pieces) */
+#ifdef KSHIM_AMD
+#define KSHIM_AMD_CALL(call) call
+#else
+#define KSHIM_AMD_CALL(call) do { } while (0)
+#endif
 
 const char kshim_kernel_version[] = KTREE_VERSION;
 
@@ -66,7 +72,7 @@ static const struct iommu_ops *every_device(struct device *dev)
 
 int kshim_run(const struct platform *platform, struct observation *obs)
 {
-	volatile bool vtd;
+	volatile bool vtd, amd = false;
 	char *volatile cmdline = strdup(platform->cmdline ? platform->cmdline : "");
 	volatile int ret = 0;
 
@@ -82,28 +88,44 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 	kshim_irq_reset();
 	kshim_x86_load(platform);
 	vtd = kshim_vtd_load(platform);
+	KSHIM_AMD_CALL(amd = kshim_amd_load(platform));
 #else
 	vtd = false;
 #endif
 
+	kshim_watchdog_arm();
 	if (!setjmp(kshim_bug_jmp) && cmdline) {
 		kshim_parse_cmdline(cmdline);
-		if (vtd) {
+		if (vtd || amd) {
+			/* pci_iommu_alloc(): AMD's detection, then Intel's */
+			if (amd)
+				KSHIM_AMD_CALL(kshim_amd_detect());
 			KSHIM_VTD_CALL(kshim_vtd_early());
 		} else {
 			/* topology only: as if an IOMMU covered every device, asking for ACS */
 			pci_request_acs();
 		}
 		kshim_enumerate(platform);
-		if (vtd)
+		if (amd)
+			KSHIM_AMD_CALL(kshim_amd_late());	/* probes as units register */
+		if (vtd || amd)
 			KSHIM_VTD_CALL(kshim_vtd_late());
-		obs->nr_groups = kshim_probe_groups(vtd ? KSHIM_VTD_DRIVER : every_device);
+		obs->nr_groups = kshim_probe_groups(vtd || amd ? KSHIM_VTD_DRIVER : every_device);
 	} else {
 		ret = -1;
 	}
 	observe(obs);
-	if (vtd && !setjmp(kshim_bug_jmp))
-		KSHIM_VTD_CALL(kshim_vtd_observe(obs));
+	if ((vtd || amd) && !setjmp(kshim_bug_jmp)) {
+		if (vtd)
+			KSHIM_VTD_CALL(kshim_vtd_observe(obs));
+		else
+			KSHIM_AMD_CALL(kshim_amd_observe(obs));
+	}
+	if (kshim_watchdog_disarm()) {
+		kshim_fail("hang: the kernel code ran for %d s of CPU time without returning",
+			   KSHIM_WATCHDOG_SECONDS);
+		ret = -1;
+	}
 	obs->log = kshim_log_take(&obs->log_len);
 	obs->failure = kshim_failure_take();
 
@@ -112,6 +134,7 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 	kshim_params_release();
 	kshim_acpi_load(NULL);
 	KSHIM_VTD_CALL(kshim_vtd_release());
+	KSHIM_AMD_CALL(kshim_amd_release());
 	free(cmdline);
 	return ret;
 }
@@ -124,6 +147,7 @@ void observation_release(struct observation *obs)
 	free(obs->groups);
 	free(obs->units);
 	free(obs->irq_sources);
+	free(obs->aliases);
 	free(obs->devices);
 	free(obs->log);
 	free(obs->failure);

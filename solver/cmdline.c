@@ -9,6 +9,11 @@
  *        off: P2P Request Redirect, Completion Redirect, Egress Control.
  * <pci_dev> is "pci:VVVV:DDDD[:SSSS:ssss]" or "[DDDD:]BB:DD.F"; the path
  * form "/DD.F..." is not read (such an entry matches nothing).
+ *
+ * And the requester ID an IOAPIC or HPET sends with, overriding IVRS
+ * (same file, "ivrs_ioapic", "ivrs_hpet"; ids are decimal):
+ *   ivrs_ioapic=<id>@[<SSSS>:]<BB>:<DD>.<F>      (segment 0 if omitted)
+ *   ivrs_ioapic[<id>]=[<SSSS>:]<BB>:<DD>.<F>     (deprecated forms)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,4 +101,79 @@ void sv_cmdline_acs(struct sv_fn *fns, size_t n, const char *cmdline)
 			}
 		}
 	}
+}
+
+/*
+ * The unit that sees a source declared at (seg, rid): the one whose IVHD
+ * entries name rid, else the segment's only unit (an AMD IOMMU sits in its
+ * root complex and sees every request there; the entries only describe
+ * them), else none.
+ */
+static int unit_seeing(const struct sv_facts *f, uint16_t seg, uint16_t rid)
+{
+	int only = -1;
+
+	for (size_t k = 0; k < f->nr_ranges; k++) {
+		const struct sv_range *r = &f->ranges[k];
+
+		if (r->seg == seg && r->lo <= rid && rid <= r->hi)
+			return r->unit;
+	}
+	for (size_t u = 0; u < f->nr_units; u++) {
+		if (f->units[u].seg != seg)
+			continue;
+		if (only >= 0)
+			return -1;
+		only = (int)u;
+	}
+	return only;
+}
+
+/* One ivrs_ioapic/ivrs_hpet value, after the key; 0, or -1 if unreadable. */
+static int parse_irq_override(const char *v, bool bracket, int *id, unsigned *seg, unsigned *rid)
+{
+	unsigned int a, b, c, d;
+	int n = 0;
+
+	if (bracket) {
+		if (sscanf(v, "[%d]=%n", id, &n) != 1 || !n)
+			return -1;
+	} else if (sscanf(v, "=%d@%n", id, &n) != 1 || !n) {
+		return -1;
+	}
+	v += n;
+	if (sscanf(v, "%x:%x:%x.%x", &a, &b, &c, &d) == 4) {
+		*seg = a;
+	} else if (sscanf(v, "%x:%x.%x", &b, &c, &d) == 3) {
+		*seg = 0;
+	} else {
+		return -1;
+	}
+	*rid = (b & 0xff) << 8 | (c & 0x1f) << 3 | (d & 7);
+	return *id >= 0 && *id <= 255 && *seg <= 0xffff ? 0 : -1;
+}
+
+int sv_cmdline_irqs(struct sv_facts *f)
+{
+	static const char *const keys[] = { "ivrs_ioapic", "ivrs_hpet" };
+	const char *cmdline = f->platform->cmdline;
+
+	for (int k = 0; k < 2 && cmdline; k++) {
+		size_t klen = strlen(keys[k]);
+
+		for (const char *p = cmdline; (p = strstr(p, keys[k])); p += klen) {
+			unsigned seg, rid;
+			int id;
+
+			if ((p > cmdline && p[-1] != ' ') ||
+			    parse_irq_override(p + klen, p[klen] == '[', &id, &seg, &rid))
+				continue;
+			/* an HPET only counts when it sends MSIs (tables.c) */
+			if (k == 1 && !f->platform->hpet_msi)
+				continue;
+			if (sv_add_irq(f, k == 1, id, unit_seeing(f, (uint16_t)seg, (uint16_t)rid)))
+				return -1;
+		}
+	}
+	return 0;
 }

@@ -136,7 +136,7 @@ int sv_facts_build(struct sv_facts *f, const struct platform *p,
 			x->sec_kind = secondary_kind(x);
 	}
 	observe(f);
-	if (add_hw_aliases(f) || sv_tables_parse(f))
+	if (add_hw_aliases(f) || sv_tables_parse(f) || sv_cmdline_irqs(f))
 		return -1;
 	return 0;
 }

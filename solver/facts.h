@@ -133,8 +133,11 @@ void sv_facts_release(struct sv_facts *f);
 void sv_config_parse(struct sv_fn *fn, const struct platform_pci_function *pf);
 /* cmdline.c: apply pci=config_acs= and pci=disable_acs_redir= */
 void sv_cmdline_acs(struct sv_fn *fns, size_t n, const char *cmdline);
+/* cmdline.c: ivrs_ioapic= and ivrs_hpet= declare a source's requester ID */
+int sv_cmdline_irqs(struct sv_facts *f);
 /* tables.c: DMAR, IVRS, MADT, HPET into units, ranges, aliases, maps. */
 int sv_tables_parse(struct sv_facts *f);
+int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit);
 
 /* Helpers both checkers share: definitions, not algorithms. */
 int sv_find(const struct sv_facts *f, uint16_t seg, uint16_t rid);

@@ -81,7 +81,12 @@ static int add_range(struct sv_facts *f, int unit, uint16_t seg, unsigned lo, un
 	return 0;
 }
 
-static int add_irq(struct sv_facts *f, bool hpet, int id, int unit)
+/*
+ * The first unit named for a source stands: a later table entry or a
+ * command-line declaration (ivrs_ioapic=) moves its requester ID, not the
+ * unit that sees it.
+ */
+int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit)
 {
 	struct sv_irq_source *s;
 
@@ -187,7 +192,7 @@ static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size
 				return -1;
 			}
 		} else if (!map && (type == 3 || type == 4)) {
-			if (add_irq(f, type == 4, (int)rd(t, off + 4, 1), unit))
+			if (sv_add_irq(f, type == 4, (int)rd(t, off + 4, 1), unit))
 				return -1;
 		}
 		off += len;
@@ -298,7 +303,7 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 			break;
 		case 0x48:				/* special: IOAPIC / HPET */
 			if (rd(t, p + 7, 1) == 1 || rd(t, p + 7, 1) == 2)
-				if (add_irq(f, rd(t, p + 7, 1) == 2, (int)rd(t, p + 4, 1), u))
+				if (sv_add_irq(f, rd(t, p + 7, 1) == 2, (int)rd(t, p + 4, 1), u))
 					return -1;
 			break;
 		default:
@@ -354,7 +359,7 @@ static int parse_madt(struct sv_facts *f, const struct tbl *t)
 			note(f, "APIC: entry at %#zx has length %u", off, len);
 			break;
 		}
-		if (type == 1 && len >= 12 && add_irq(f, false, (int)rd(t, off + 2, 1), -1))
+		if (type == 1 && len >= 12 && sv_add_irq(f, false, (int)rd(t, off + 2, 1), -1))
 			return -1;
 		off += len;
 	}
@@ -382,7 +387,7 @@ int sv_tables_parse(struct sv_facts *f)
 			 */
 			hpet = (int)rd(&t, 52, 1);
 			if (p->hpet_msi)
-				ret = add_irq(f, true, hpet, -1);
+				ret = sv_add_irq(f, true, hpet, -1);
 		}
 	}
 	for (size_t i = 0; i < p->nr_tables && !ret; i++) {

@@ -40,7 +40,7 @@ struct platform_iommu_regs {
 	int amd;			/* 1: amd-iommu, 0: intel-iommu */
 	uint64_t cap, ecap;		/* Intel */
 	uint64_t amd_cap, amd_features;	/* AMD: capability header, EFR */
-	uint64_t amd_features2;		/* AMD: EFR2 (features "efr:efr2") */
+	uint64_t amd_features2;		/* AMD: EFR2, after the ':' in features */
 };
 
 enum platform_x2apic {
@@ -155,6 +155,13 @@ struct observation_group {
 	size_t nr_regions;
 };
 
+/* An IVRS alias the kernel recorded: requests from @devid use @alias. */
+struct observation_alias {
+	uint16_t segment;
+	uint16_t devid;			/* bus << 8 | devfn */
+	uint16_t alias;
+};
+
 struct observation {
 	struct observation_device *devices;	/* in the kernel's probe order */
 	size_t nr_devices;
@@ -170,6 +177,9 @@ struct observation {
 	char *log;			/* the kernel's log of the run */
 	size_t log_len;
 	char *failure;			/* kernel BUG or WARN, NULL when none */
+	/* AMD-Vi: alias-table entries that differ from identity */
+	struct observation_alias *aliases;
+	size_t nr_aliases;
 };
 
 /* kmod-stubs: run the kernel's code on a platform. 0, or -1 if it hit BUG(). */

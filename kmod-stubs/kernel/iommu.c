@@ -26,3 +26,18 @@ int kshim_group_add_device(struct iommu_group *group, struct device *dev)
 	list_add_tail(&gdev->list, &group->devices);
 	return 0;
 }
+
+/* iommu_release_device()'s step that matters: the device leaves its group. */
+void kshim_group_remove_device(struct device *dev)
+{
+	struct group_device *gdev;
+
+	if (!dev->iommu_group)
+		return;
+	list_for_each_entry(gdev, &dev->iommu_group->devices, list)
+		if (gdev->dev == dev) {
+			list_del(&gdev->list);
+			break;
+		}
+	dev->iommu_group = NULL;
+}

@@ -44,7 +44,7 @@ void kshim_vtd_early(void)
 
 void kshim_vtd_late(void)
 {
-	if (x86_init.iommu.iommu_init) {
+	if (x86_init.iommu.iommu_init == intel_iommu_init) {
 		/* intel_iommu_init(), up to the point it registers the units */
 		if (!dmar_table_init() && dmar_dev_scope_init() >= 0 && !no_iommu && !dmar_disabled) {
 			translation = true;
@@ -197,7 +197,14 @@ void kshim_vtd_observe(struct observation *obs)
 		}
 	}
 
-	/* per group: isolated MSI and the merged reserved regions */
+	kshim_observe_groups(obs);
+}
+
+/* Per group: isolated MSI and the merged reserved regions, as VFIO asks. */
+void kshim_observe_groups(struct observation *obs)
+{
+	struct device *d;
+
 	obs->groups = calloc(obs->nr_groups ? obs->nr_groups : 1, sizeof(*obs->groups));
 	if (!obs->groups)
 		return;

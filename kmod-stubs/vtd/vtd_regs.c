@@ -43,29 +43,19 @@ const uint64_t kshim_vtd_default_ecap = 0xf00f5aULL;
 
 static u64 get(struct regfile *f, unsigned off, int size)
 {
-	u64 v = 0;
-
-	for (int i = 0; i < size; i++)
-		v |= (u64)f->regs[off + i] << (8 * i);
-	return v;
+	return kshim_reg_get(f->regs + off, size);
 }
 
 static void put(struct regfile *f, unsigned off, int size, u64 v)
 {
-	for (int i = 0; i < size; i++)
-		f->regs[off + i] = v >> (8 * i);
+	kshim_reg_put(f->regs + off, size, v);
 }
 
 static struct regfile *find(const volatile void *addr, unsigned *off, int size)
 {
-	for (size_t i = 0; i < nr_files; i++) {
-		const u8 *p = (const u8 *)addr;
-
-		if (p >= files[i].regs && p + size <= files[i].regs + REGFILE_SIZE) {
-			*off = p - files[i].regs;
+	for (size_t i = 0; i < nr_files; i++)
+		if (kshim_reg_in(addr, size, files[i].regs, REGFILE_SIZE, off))
 			return &files[i];
-		}
-	}
 	return NULL;
 }
 
@@ -212,21 +202,39 @@ void __iomem *ioremap(phys_addr_t addr, size_t size)
 	for (size_t i = 0; i < nr_files; i++)
 		if (addr >= files[i].base && addr - files[i].base < REGFILE_SIZE)
 			return files[i].regs + (addr - files[i].base);
+#ifdef KSHIM_AMD
+	return kshim_amd_ioremap(addr, size);
+#else
 	/* nothing else is mapped: callers take their error path */
 	return NULL;
+#endif
 }
 
 void iounmap(volatile void __iomem *addr)
 {
 }
 
+/* other addresses: the AMD-Vi register files (kmod-stubs/amd/amd_regs.c) */
+#ifdef KSHIM_AMD
+#define KSHIM_AMD_READ(addr, size, v) kshim_amd_read(addr, size, v)
+#define KSHIM_AMD_WRITE(addr, size, v) kshim_amd_write(addr, size, v)
+#else
+#define KSHIM_AMD_READ(addr, size, v) do { } while (0)
+#define KSHIM_AMD_WRITE(addr, size, v) do { } while (0)
+#endif
+
 #define ACCESSORS(name, type, size)						\
 type read##name(const volatile void __iomem *addr)				\
 {										\
 	unsigned off;								\
 	struct regfile *f = find(addr, &off, size);				\
+	u64 v = ~0ULL;								\
 										\
-	return f ? (type)get(f, off, size) : (type)~0ULL;			\
+	if (f)									\
+		v = get(f, off, size);						\
+	else									\
+		KSHIM_AMD_READ(addr, size, &v);					\
+	return v;								\
 }										\
 void write##name(type val, volatile void __iomem *addr)			\
 {										\
@@ -235,6 +243,8 @@ void write##name(type val, volatile void __iomem *addr)			\
 										\
 	if (f)									\
 		reg_write(f, off, size, val);					\
+	else									\
+		KSHIM_AMD_WRITE(addr, size, val);				\
 }
 ACCESSORS(l, u32, 4)
 ACCESSORS(q, u64, 8)

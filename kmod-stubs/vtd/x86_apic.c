@@ -9,6 +9,9 @@
  *  - x2APIC: the CPU flag from proc/cpuinfo; without cpuinfo, assumed
  *    present (every CPU with VT-d interrupt remapping has it), and the
  *    report says so.
+ *  - HPETs: x86's HPET table parsing (arch/x86/kernel/acpi/boot.c
+ *    acpi_parse_hpet()) takes the HPET number of the table (one block per
+ *    table); the remapping code identifies the block by it.
  *  - the e820 map is not in bundles: every range is taken as reserved.
  * Plus the arch hooks and counters the code touches on the way.
  */
@@ -20,6 +23,8 @@
 #define MADT_IO_APIC 1
 
 static int ioapic_ids[MAX_IO_APICS];
+static u32 ioapic_gsi_base[MAX_IO_APICS];
+static int hpet_id = -1;
 int nr_ioapics;
 static enum platform_x2apic x2apic;
 
@@ -36,6 +41,10 @@ void kshim_x86_load(const struct platform *platform)
 	struct acpi_table_header *t;
 
 	nr_ioapics = 0;
+	hpet_id = -1;
+	/* HPET: 36-byte header, block id, base address (12), HPET number */
+	if (platform && !ACPI_FAILURE(acpi_get_table("HPET", 0, &t)) && t->length >= 53)
+		hpet_id = ((const u8 *)t)[52];
 	cycles = 0;
 	iommu_detected = no_iommu = 0;
 	iommu_dma_forcedac = false;
@@ -50,15 +59,39 @@ void kshim_x86_load(const struct platform *platform)
 
 		if (e[1] < 2 || off + e[1] > t->length)
 			break;
-		if (e[0] == MADT_IO_APIC && e[1] >= 12 && nr_ioapics < MAX_IO_APICS)
+		if (e[0] == MADT_IO_APIC && e[1] >= 12 && nr_ioapics < MAX_IO_APICS) {
+			ioapic_gsi_base[nr_ioapics] = e[8] | e[9] << 8 | e[10] << 16 | (u32)e[11] << 24;
 			ioapic_ids[nr_ioapics++] = e[2];
+		}
 		off += e[1];
 	}
+}
+
+/* The HPET number of the platform's HPET table, -1 without one. */
+int kshim_hpet_id(void)
+{
+	return hpet_id;
 }
 
 int mpc_ioapic_id(int ioapic_idx)
 {
 	return ioapic_ids[ioapic_idx];
+}
+
+/*
+ * x86's mp_find_ioapic(): the IOAPIC whose GSI range holds @gsi.  The range
+ * ends where the IOAPIC's redirection entries end, which its version
+ * register says; a bundle has no IOAPIC registers, so every IOAPIC is taken
+ * to have the 24 entries of the 82093AA and its successors.
+ */
+#define IOAPIC_ENTRIES 24
+int mp_find_ioapic(u32 gsi)
+{
+	for (int i = 0; i < nr_ioapics; i++)
+		if (gsi >= ioapic_gsi_base[i] && gsi - ioapic_gsi_base[i] < IOAPIC_ENTRIES)
+			return i;
+	pr_err("ERROR: Unable to locate IOAPIC for GSI %d\n", gsi);
+	return -1;
 }
 
 bool x2apic_supported(void)
@@ -90,15 +123,12 @@ int e820__get_entry_type(u64 start, u64 end)
 
 /*
  * Pages the hardware reads by physical address (invalidation queue, IR
- * table) must be page-aligned: the unit masks the low bits off.  They come
- * from the run's allocator, aligned inside a larger block, and are released
- * with everything else when the run ends.
+ * table, device table) come from the run's page allocator
+ * (kmod-stubs/alloc.c) and are released when the run ends.
  */
 void *iommu_alloc_pages_node(int nid, gfp_t gfp, int order)
 {
-	u8 *p = kzalloc((PAGE_SIZE << order) + PAGE_SIZE, gfp);
-
-	return p ? (void *)(((uintptr_t)p + PAGE_SIZE - 1) & PAGE_MASK) : NULL;
+	return kshim_alloc_pages(order);
 }
 
 void iommu_free_pages(void *virt, int order)

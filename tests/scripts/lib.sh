@@ -12,3 +12,47 @@ expect_exit() {
 	if [ "$got" -eq "$want" ]; then pass "$what (exit $got)"; else
 		fail "$what: exit $got, want $want"; sed 's/^/    /' "$tmp/out" "$tmp/err"; fi
 }
+# log_lines_match NAME BUNDLE REGEX [EXCLUDE]: the replay's log lines
+# matching REGEX ($tmp/out) are the real kernel's (BUNDLE/expected/dmesg,
+# timestamps stripped), leaving out the real lines matching EXCLUDE
+log_lines_match() {
+	sed 's/^\[[^]]*\] //' "$2/expected/dmesg" | grep -E "$3" |
+		grep -Ev "${4:-^\$^}" > "$tmp/want"
+	grep -E "$3" "$tmp/out" > "$tmp/got"
+	if diff -u "$tmp/want" "$tmp/got" > "$tmp/diff"; then
+		pass "$1: log lines are the real kernel's ($(wc -l < "$tmp/want") lines)"
+	else
+		fail "$1: log lines differ from expected/dmesg"; sed 's/^/    /' "$tmp/diff"
+	fi
+}
+# table_bundle TOPOLOGY DIR: a bundle in DIR with TOPOLOGY's PCI functions,
+# MADT and command line, and no firmware IOMMU table yet
+table_bundle() {
+	mkdir -p "$2/sys/firmware/acpi/tables" "$2/sys/bus/pci" "$2/proc"
+	cp -r "$1/sys/bus/pci/devices" "$2/sys/bus/pci/"
+	cp "$1/sys/firmware/acpi/tables/APIC" "$2/sys/firmware/acpi/tables/"
+	cp "$1/proc/cmdline" "$2/proc/cmdline"
+}
+# golden_check BUNDLE REGEX EXCLUDE IR: a golden bundle replays to the real
+# kernel's groups, log lines (log_lines_match) and "interrupt remapping:" IR
+golden_check() {
+	# exit 1 only for the violation expected/verdict reasons (verdict.sh
+	# checks which); a difference in groups fails
+	gwant=0
+	grep -q "^verdict: violation" "$1/expected/verdict" 2>/dev/null && gwant=1
+	expect_exit "$gwant" "$(basename "$1") replays" "$isofuzz" replay --log "$1"
+	grep -q "^groups differ" "$tmp/out" && fail "$(basename "$1"): groups differ from the real kernel's"
+	log_lines_match "$(basename "$1")" "$1" "$2" "$3"
+	grep -qx "interrupt remapping: $4" "$tmp/out" && pass "$(basename "$1"): interrupt remapping: $4" ||
+		fail "$(basename "$1"): want 'interrupt remapping: $4', got '$(grep '^interrupt remapping' "$tmp/out")'"
+}
+# real_tables DIR TOPOLOGY: skip the test when DIR is absent, else make the
+# bundle $b (table_bundle) that each table of DIR is tried in
+real_tables() {
+	if [ ! -d "$1" ]; then
+		echo "SKIP: $1 is absent (the real-tables data set is not on this machine)"
+		exit 0
+	fi
+	b=$tmp/bundle
+	table_bundle "$2" "$b"
+}

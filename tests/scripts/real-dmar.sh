@@ -10,32 +10,27 @@
 # a sanitizer report, a crash or an internal error (exit 3) fails.
 set -u
 isofuzz=$1 dir=$2 topo=$3
-if [ ! -d "$dir" ]; then
-	echo "SKIP: $dir is absent (the real-tables data set is not on this machine)"
-	exit 0
-fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
-b=$tmp/bundle
-mkdir -p "$b/sys/firmware/acpi/tables" "$b/sys/bus/pci" "$b/proc"
-cp -r "$topo/sys/bus/pci/devices" "$b/sys/bus/pci/"
-cp "$topo/sys/firmware/acpi/tables/APIC" "$b/sys/firmware/acpi/tables/"
-cp "$topo/proc/cmdline" "$b/proc/cmdline"
-n=0 parsed=0 refused=0
+real_tables "$dir" "$topo"
+n=0 parsed=0 refused=0 violations=0
 for t in "$dir"/*; do
 	[ -f "$t" ] || continue
 	n=$((n + 1))
 	cp "$t" "$b/sys/firmware/acpi/tables/DMAR"
 	"$isofuzz" replay --log "$b" >"$tmp/out" 2>"$tmp/err" && rc=0 || rc=$?
-	if grep -qE 'Sanitizer|runtime error' "$tmp/err" || [ "$rc" -ne 0 -a "$rc" -ne 2 ]; then
+	if grep -qE 'Sanitizer|runtime error' "$tmp/err" || [ "$rc" -gt 2 ]; then
 		fail "$(basename "$t"): exit $rc"; head -5 "$tmp/err" | sed 's/^/    /'
 	elif [ "$rc" -eq 2 ]; then
 		refused=$((refused + 1)); echo "refused: $(basename "$t"): $(head -1 "$tmp/err")"
 	else
+		# exit 1: the solver's verdict on a table replayed on a machine
+		# it was not written for (counted, not a failure)
+		[ "$rc" -eq 1 ] && violations=$((violations + 1))
 		parsed=$((parsed + 1))
 	fi
 done
 [ "$parsed" -gt 0 ] || fail "no table reached the kernel code"
-[ "$n" -gt 0 ] && pass "$n real DMAR tables: $parsed parsed, $refused refused as bad input" ||
+[ "$n" -gt 0 ] && pass "$n real DMAR tables: $parsed parsed, $refused refused as bad input, $violations judged violating on this topology" ||
 	fail "no tables in $dir"
 finish

@@ -12,6 +12,7 @@
 
 struct iommu_group;
 struct iommu_ops;
+struct iommu_device;
 struct irq_domain;
 struct bus_type;
 
@@ -24,6 +25,7 @@ struct device {
 	struct irq_domain *msi_domain;		/* dev->msi.domain */
 	const struct iommu_ops *iommu_ops;	/* set when an IOMMU probed it */
 	void *iommu_priv;			/* dev_iommu_priv_get() */
+	struct iommu_device *iommu_dev;		/* dev->iommu->iommu_dev */
 	struct list_head bus_node;		/* the bus's device list */
 	void (*release)(struct device *dev);
 	u64 *dma_mask;

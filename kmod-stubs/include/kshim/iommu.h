@@ -30,6 +30,7 @@ struct iommu_ops {
 struct iommu_device {
 	const struct iommu_ops *ops;
 	u32 max_pasids;
+	struct device *dev;		/* sysfs device: never created */
 };
 
 struct iommu_group *iommu_group_alloc(void);
@@ -61,6 +62,17 @@ static inline void *dev_iommu_priv_get(struct device *dev)
 {
 	return dev->iommu_priv;
 }
+
+/*
+ * A unit registers with the IOMMU core: its driver is recorded, then the
+ * bus is probed as bus_iommu_probe() does, through the hook the booting
+ * driver's shim set (kmod-stubs/iommu_group.c).
+ */
+int iommu_device_register(struct iommu_device *iommu, const struct iommu_ops *ops,
+			  struct device *hwdev);
+/* ... and unregisters: its devices leave their groups (an error path frees the unit) */
+void iommu_device_unregister(struct iommu_device *iommu);
+void kshim_group_remove_device(struct device *dev);
 
 /* kernel/iommu.c: a device joins a group as the IOMMU core adds it */
 int kshim_group_add_device(struct iommu_group *group, struct device *dev);

@@ -14,7 +14,7 @@
 #include "kgen/irqdomain_h.h"
 
 /* the bus tokens the compiled code sets (irqdomain_defs.h; in irqdomain.h before 6.2) */
-enum irq_domain_bus_token { DOMAIN_BUS_ANY, DOMAIN_BUS_DMAR };
+enum irq_domain_bus_token { DOMAIN_BUS_ANY, DOMAIN_BUS_DMAR, DOMAIN_BUS_AMDVI };
 
 struct fwnode_handle {
 	char name[32];

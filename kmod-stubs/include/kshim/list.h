@@ -44,6 +44,11 @@ static inline void list_del(struct list_head *entry)
 	entry->next = entry->prev = NULL;
 }
 
+static inline bool list_is_first(const struct list_head *list, const struct list_head *head)
+{
+	return list->prev == head;
+}
+
 static inline bool list_empty(const struct list_head *head)
 {
 	return head->next == head;

@@ -132,6 +132,7 @@ struct pci_dev {
 	unsigned int broken_intx_masking:1;
 	unsigned int state_saved:1;
 	unsigned int match_driver:1;
+	unsigned int irq_managed:1;
 	unsigned int msi_enabled:1;
 	unsigned int msix_enabled:1;
 	unsigned int no_msi:1;

@@ -14,7 +14,7 @@
  * intel_iommu_ops that decide isolation, pointing at the kernel's own
  * functions above.
  */
-static const struct iommu_ops kshim_intel_iommu_ops = {
+const struct iommu_ops intel_iommu_ops = {
 	.device_group = intel_iommu_device_group,
 	.get_resv_regions = intel_iommu_get_resv_regions,
 };
@@ -34,7 +34,7 @@ const struct iommu_ops *kshim_intel_probe(struct device *dev, struct intel_iommu
 #else	/* before 6.9 */
 	*unit = device_to_iommu(dev, &bus, &devfn);
 #endif
-	return *unit ? &kshim_intel_iommu_ops : NULL;
+	return *unit ? &intel_iommu_ops : NULL;
 }
 
 /*
