@@ -24,11 +24,10 @@ static char *join(const char *a, const char *b)
 }
 
 /*
- * Read a whole file of at most max bytes; NULL with d set on failure.  The
- * buffer grows with what is read (procfs files report no size), so a large
+ * The buffer grows with what is read (procfs files report no size), so a large
  * limit costs nothing for a small file.
  */
-static unsigned char *read_all(const char *path, size_t max, size_t *len, struct diag *d)
+unsigned char *bundle_read_file(const char *path, size_t max, size_t *len, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned char *buf = NULL;
@@ -63,6 +62,7 @@ static unsigned char *read_all(const char *path, size_t max, size_t *len, struct
 		diag_set(d, path, NULL, "larger than %zu bytes", max);
 		return NULL;
 	}
+	buf[n] = 0;
 	*len = n;
 	return buf;
 }
@@ -137,7 +137,7 @@ static int load_function(struct platform_pci_function *f, const char *dir,
 		diag_set(d, devdir, NULL, "not a PCI address (want DDDD:BB:DD.F)");
 		goto out;
 	}
-	buf = read_all(path, PLATFORM_CONFIG_MAX, &len, d);
+	buf = bundle_read_file(path, PLATFORM_CONFIG_MAX, &len, d);
 	if (!buf)
 		goto out;
 	if (len < 64) {
@@ -254,7 +254,7 @@ static int load_tables(struct bundle *b, struct diag *d)
 			free(path);
 			continue;	/* sysfs has dynamic/ and data/ folders */
 		}
-		t->data = read_all(path, MAX_TABLE_SIZE, &t->len, d);
+		t->data = bundle_read_file(path, MAX_TABLE_SIZE, &t->len, d);
 		if (!t->data) {
 			free(path);
 			goto out;
@@ -291,7 +291,7 @@ static int load_cmdline(struct bundle *b, struct diag *d)
 		b->platform.cmdline = strdup("");
 		return b->platform.cmdline ? 0 : -1;
 	}
-	buf = read_all(path, 4096, &len, d);
+	buf = bundle_read_file(path, 4096, &len, d);
 	if (buf) {
 		buf[len] = 0;
 		if (memchr(buf, 0, len)) {
@@ -316,7 +316,7 @@ static int load_cmdline(struct bundle *b, struct diag *d)
 static int read_hex(const char *path, uint64_t *v, uint64_t *v2, struct diag *d)
 {
 	size_t len;
-	unsigned char *buf = read_all(path, 64, &len, d);
+	unsigned char *buf = bundle_read_file(path, 64, &len, d);
 	char *end, *start;
 
 	if (!buf)
@@ -405,7 +405,7 @@ static int load_cpuinfo(struct bundle *b, struct diag *d)
 		b->platform.x2apic = PLATFORM_X2APIC_UNKNOWN;
 		return 0;
 	}
-	buf = read_all(path, 1 << 22, &len, d);
+	buf = bundle_read_file(path, 1 << 22, &len, d);
 	free(path);
 	if (!buf)
 		return -1;

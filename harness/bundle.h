@@ -25,5 +25,10 @@ struct bundle {
 /* 0, or -1 with d set (bad input). */
 int bundle_load(struct bundle *b, const char *path, struct diag *d);
 void bundle_release(struct bundle *b);
+/*
+ * A whole file of at most max bytes, NUL-terminated one past len (so text
+ * can be parsed in place); NULL with d set on failure.
+ */
+unsigned char *bundle_read_file(const char *path, size_t max, size_t *len, struct diag *d);
 
 #endif

@@ -18,6 +18,7 @@ static const struct {
 	const char *what;
 } commands[] = {
 	{ "replay", cmd_replay, "run the kernel's code on a machine bundle" },
+	{ "import", cmd_import, "build a bundle from acpidump and lspci files" },
 };
 
 static void usage(FILE *out)
