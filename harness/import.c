@@ -83,6 +83,7 @@ void import_release(struct import *im)
 	for (size_t i = 0; i < im->nr_fns; i++)
 		free(im->fns[i].synthesized);
 	free(im->fns);
+	free(im->iommus);
 	memset(im, 0, sizeof(*im));
 }
 
@@ -125,7 +126,10 @@ static enum format detect(const unsigned char *buf, size_t len)
 		uint8_t bus, devfn;
 		size_t n = strspn(line, "0123456789abcdef");
 
-		if (!strncmp(line, "Raw Table Data:", 15) || (strstr(line, " @ 0x") == line + 4))
+		size_t sp = strspn(line, " "), hx = strspn(line + sp, "0123456789ABCDEFabcdef");
+
+		if (!strncmp(line, "Raw Table Data:", 15) || (strstr(line, " @ 0x") == line + 4) ||
+		    (sp && hx >= 4 && line[sp + hx] == ':' && line[sp + hx + 1] == ' '))
 			return F_ACPIDUMP;
 		if ((n == 2 || n == 3) && line[n] == ':' && line[n + 1] == ' ' &&
 		    isxdigit((unsigned char)line[n + 2]))
@@ -185,6 +189,19 @@ static int write_bundle(const struct import *im, const char *root, struct diag *
 		if (f->synthesized && bundle_write(root, rel, f->synthesized, strlen(f->synthesized), d))
 			return -1;
 	}
+	for (size_t i = 0; i < im->nr_iommus; i++) {
+		static const char *const files[] = { "cap", "ecap", "address" };
+		const struct platform_iommu_regs *r = &im->iommus[i];
+		uint64_t v[] = { r->cap, r->ecap, r->reg_base };
+		char text[32];
+
+		for (int k = 0; k < 3; k++) {
+			snprintf(rel, sizeof(rel), "sys/class/iommu/%s/intel-iommu/%s", r->name, files[k]);
+			snprintf(text, sizeof(text), "%llx\n", (unsigned long long)v[k]);
+			if (bundle_write(root, rel, text, strlen(text), d))
+				return -1;
+		}
+	}
 	return 0;
 }
 
@@ -239,7 +256,8 @@ static void usage(FILE *out)
 		"  --cpuinfo FILE   /proc/cpuinfo (x2APIC)\n"
 		"  --groups FILE    the groups the machine's kernel formed, \"N: BDF ...\"\n"
 		"                   (expected/iommu_groups; replay compares against it)\n"
-		"  --dmesg FILE     the machine's kernel log (expected/dmesg)\n"
+		"  --dmesg FILE     the machine's kernel log (expected/dmesg); the VT-d\n"
+		"                   units' cap/ecap it prints go to sys/class/iommu\n"
 		"\n"
 		"Then: isofuzz replay BUNDLE.  exit status: 0 written, 2 bad input\n"
 		"(the file, line or offset, and what is wrong), 3 internal error\n");
@@ -284,6 +302,16 @@ int cmd_import(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (import_file(&im, argv[i], &d))
 			goto fail;
+	if (dmesg) {
+		size_t len;
+		unsigned char *buf = bundle_read_file(dmesg, MAX_INPUT, &len, &d);
+
+		if (!buf || import_dmesg(&im, dmesg, (char *)buf, len, &d)) {
+			free(buf);
+			goto fail;
+		}
+		free(buf);
+	}
 	if (!im.nr_fns) {
 		diag_set(&d, "import", NULL, "no PCI functions: give an lspci -xxxx or -vvnn file");
 		goto fail;

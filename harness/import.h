@@ -29,6 +29,8 @@ struct import {
 	size_t nr_tables;
 	struct import_function *fns;
 	size_t nr_fns;
+	struct platform_iommu_regs *iommus;	/* from a kernel log */
+	size_t nr_iommus;
 };
 
 /* A table's bytes, copied; the bundle names it the sysfs way. */
@@ -49,6 +51,9 @@ int import_acpi_binary(struct import *im, const char *path, const uint8_t *buf, 
 		       struct diag *d);
 int import_lspci_hex(struct import *im, const char *path, const char *text, size_t len,
 		     struct diag *d);
+/* VT-d unit registers from a kernel log (--dmesg); never fails on other lines */
+int import_dmesg(struct import *im, const char *path, const char *text, size_t len,
+		 struct diag *d);
 int import_lspci_text(struct import *im, const char *path, const char *text, size_t len,
 		      struct diag *d);
 
