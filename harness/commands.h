@@ -5,5 +5,6 @@
 
 int cmd_replay(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_collect(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ static const struct {
 } commands[] = {
 	{ "replay", cmd_replay, "run the kernel's code on a machine bundle" },
 	{ "import", cmd_import, "build a bundle from acpidump and lspci files" },
+	{ "collect", cmd_collect, "copy this machine's bundle (as root)" },
 };
 
 static void usage(FILE *out)
