@@ -60,7 +60,7 @@ int bundle_write(const char *root, const char *rel, const void *data, size_t len
 	size_t n = strlen(root) + strlen(rel) + 2;
 	char *path = malloc(n);
 	FILE *f;
-	int ret = -1;
+	int ret = -1, bad;
 
 	if (!path) {
 		diag_set(d, root, NULL, "out of memory");
@@ -74,7 +74,9 @@ int bundle_write(const char *root, const char *rel, const void *data, size_t len
 		diag_set(d, path, NULL, "cannot write: %s", strerror(errno));
 		goto out;
 	}
-	if ((fwrite(data, 1, len, f) != len) | (fclose(f) != 0)) {
+	bad = fwrite(data, 1, len, f) != len;
+	bad |= fclose(f) != 0;	/* always closed, whether the write went */
+	if (bad) {
 		diag_set(d, path, NULL, "cannot write: %s", strerror(errno));
 		goto out;
 	}

@@ -18,6 +18,7 @@
 
 #include "import.h"
 #include "lines.h"
+#include "names.h"
 
 #define MAX_CAPS 48
 
@@ -63,13 +64,6 @@ static const struct { const char *name; unsigned int id; } std_caps[] = {
 	{ "Physical Layer 16.0 GT/s", 0x26 }, { "Lane Margining at the Receiver", 0x27 },
 };
 
-/* lspci's names of the PCIe port types (ls-caps.c), by PCI_EXP_TYPE_* value */
-static const char *const port_types[] = {
-	[0x0] = "Endpoint", [0x1] = "Legacy Endpoint", [0x4] = "Root Port",
-	[0x5] = "Upstream Port", [0x6] = "Downstream Port",
-	[0x7] = "PCI-Express to PCI/PCI-X Bridge", [0x8] = "PCI/PCI-X to PCI-Express Bridge",
-	[0x9] = "Root Complex Integrated Endpoint", [0xa] = "Root Complex Event Collector",
-};
 
 static void note(struct text_fn *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void note(struct text_fn *t, const char *fmt, ...)
@@ -191,10 +185,11 @@ static int capability_line(struct text_fn *t, const char *s, const char *path, c
 			return -1;
 		}
 		name += 2;
-		for (size_t i = 0; i < sizeof(port_types) / sizeof(port_types[0]); i++) {
-			size_t len = port_types[i] ? strlen(port_types[i]) : 0;
+		for (int i = 0; i < 16; i++) {
+			const char *type = pcie_type_name(i);
+			size_t len = type ? strlen(type) : 0;
 
-			if (len && !strncmp(name, port_types[i], len) &&
+			if (len && !strncmp(name, type, len) &&
 			    (name[len] == ',' || name[len] == ' ' || !name[len]))
 				t->exp_type = i;
 		}
@@ -350,7 +345,7 @@ static int synthesize(struct text_fn *t)
 			put16(c, cap->off + 2, t->exp_version | t->exp_type << 4 | t->exp_slot << 8);
 			put32(c, cap->off + 4, (t->phantom == 7 ? 3 : t->phantom == 3 ? 2 : t->phantom) << 3);
 			note(t, "pcie version %d type %s%s phantom-functions %d\n", t->exp_version,
-			     port_types[t->exp_type], t->exp_slot ? " slot" : "", t->phantom);
+			     pcie_type_name(t->exp_type), t->exp_slot ? " slot" : "", t->phantom);
 			if (t->exp_version > 1) {
 				put32(c, cap->off + 0x24, t->ari_fwd_cap << 5);
 				put16(c, cap->off + 0x28, t->ari_fwd_ctl << 5);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <isofuzz/platform.h>
 
@@ -15,6 +16,8 @@
 #include "solver.h"
 #include "commands.h"
 #include "diag.h"
+#include "dot.h"
+#include "names.h"
 #include "partition.h"
 #include "report.h"
 
@@ -22,12 +25,14 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: isofuzz replay [--log] [--quiet] [--json] [--solver=MODE] BUNDLE...\n"
+		"       isofuzz replay [OPTIONS] [--dot FILE] [--svg FILE] [--png FILE] BUNDLE\n"
 		"\n"
 		"Run the kernel's grouping, DMAR and interrupt-remapping code (compiled\n"
 		"from linux %s) on a machine bundle and print its IOMMU groups, one line\n"
 		"per group:\n"
 		"  N: DDDD:BB:DD.F DDDD:BB:DD.F ...\n"
-		"then the IOMMU units with their devices, interrupt remapping and its\n"
+		"then each function with its name from pci.ids and port type, the\n"
+		"IOMMU units with their devices, interrupt remapping and its\n"
 		"mode, and per group MSI isolation and reserved regions.\n"
 		"When BUNDLE/expected/iommu_groups exists, compare the two as partitions\n"
 		"of devices and show the difference.\n"
@@ -39,6 +44,11 @@ static void usage(FILE *out)
 		"            how the verdict is decided: Z3 confirms every violation;\n"
 		"            the fast check alone; or Z3 enumerates every violation and\n"
 		"            must find the fast check's set exactly\n"
+		"  --dot FILE  the picture as Graphviz dot: the PCI tree with names from\n"
+		"            pci.ids, groups as clusters, IOMMU units, ACS-capable\n"
+		"            functions (double border, ACS capability bits), DMA aliases,\n"
+		"            the counterexamples in red (their port in orange)\n"
+		"  --svg FILE, --png FILE  the same, rendered by Graphviz's dot\n"
 		"\n"
 		"The verdict (solver/README.md) follows the groups: per property P1-P6\n"
 		"holds, violated (with the devices, groups and path) or not judged.\n"
@@ -83,10 +93,49 @@ static void report_unreached(const struct bundle *b, const struct observation *o
 	}
 }
 
+static int worse(int a, int b);
+
 static struct sv_options solver_opts = { SV_MODE_Z3, 0 };
 static bool json_out;
+/* the picture: --dot FILE, and rendered by Graphviz --svg/--png FILE */
+static const char *dot_path, *svg_path, *png_path;
 
-/* The isolation verdict on what the kernel decided (solver/). */
+/* The picture of the run, written to --dot FILE or a temporary file to render. */
+static int draw(const struct bundle *b, const struct observation *obs, const struct sv_verdict *v)
+{
+	char tmp[] = "/tmp/isofuzz-dot-XXXXXX";
+	const char *path = dot_path;
+	FILE *f;
+	int fd = -1, ret = 0;
+
+	if (!dot_path && !svg_path && !png_path)
+		return 0;
+	if (!path) {
+		fd = mkstemp(tmp);
+		path = tmp;
+	}
+	f = fd >= 0 ? fdopen(fd, "w") : fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "isofuzz: %s: cannot write\n", path);
+		if (fd >= 0)
+			close(fd);
+		return EXIT_BAD_INPUT;
+	}
+	dot_write(f, b->path, &b->platform, obs, v);
+	if (fclose(f)) {
+		fprintf(stderr, "isofuzz: %s: cannot write\n", path);
+		ret = EXIT_BAD_INPUT;
+	}
+	if (!ret && svg_path && dot_render(path, "svg", svg_path))
+		ret = EXIT_BAD_INPUT;
+	if (!ret && png_path && dot_render(path, "png", png_path))
+		ret = EXIT_BAD_INPUT;
+	if (path == tmp)
+		unlink(tmp);
+	return ret;
+}
+
+/* The isolation verdict on what the kernel decided (solver/), and the picture. */
 static int judge(const struct bundle *b, const struct observation *obs, bool quiet)
 {
 	struct sv_verdict v;
@@ -106,11 +155,10 @@ static int judge(const struct bundle *b, const struct observation *obs, bool qui
 	ret = solver_exit_status(&v);
 	if (ret == 3)
 		fprintf(stderr, "isofuzz: %s: solver: %s\n", b->path, v.error);
+	ret = worse(ret, draw(b, obs, &v));
 	sv_verdict_release(&v);
 	return ret;
 }
-
-static int worse(int a, int b);
 
 static int replay_one(const char *path, bool show_log, bool quiet)
 {
@@ -144,6 +192,7 @@ static int replay_one(const char *path, bool show_log, bool quiet)
 	}
 	if (!quiet && !json_out) {
 		partition_print(&got, stdout);
+		report_functions(&obs, stdout);
 		report_units(&obs, stdout);
 	}
 	ret = EXIT_ISOLATED;
@@ -179,6 +228,9 @@ int cmd_replay(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "solver", required_argument, NULL, 's' },
+		{ "dot", required_argument, NULL, 'd' },
+		{ "svg", required_argument, NULL, 'S' },
+		{ "png", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
@@ -209,6 +261,15 @@ int cmd_replay(int argc, char **argv)
 				return EXIT_BAD_INPUT;
 			}
 			break;
+		case 'd':
+			dot_path = optarg;
+			break;
+		case 'S':
+			svg_path = optarg;
+			break;
+		case 'P':
+			png_path = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_ISOLATED;
@@ -217,7 +278,7 @@ int cmd_replay(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 		}
 	}
-	if (optind >= argc) {
+	if (optind >= argc || ((dot_path || svg_path || png_path) && argc - optind > 1)) {
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
@@ -228,5 +289,6 @@ int cmd_replay(int argc, char **argv)
 		ret = worse(ret, replay_one(argv[i], show_log, quiet));
 		fflush(stdout);
 	}
+	names_release();
 	return ret;
 }
