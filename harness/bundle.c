@@ -173,12 +173,7 @@ static int no_dots(const struct dirent *e)
 	return e->d_name[0] != '.';
 }
 
-/*
- * The entries of dir by name, dot-files skipped: their number, or -1 with d
- * set.  A missing folder has no entries when it is optional; when it is
- * required, hint says what it should have held.
- */
-static int list_dir(const char *dir, struct dirent ***names, const char *hint, struct diag *d)
+int bundle_list_dir(const char *dir, struct dirent ***names, const char *hint, struct diag *d)
 {
 	int n = scandir(dir, names, no_dots, by_name);
 
@@ -191,7 +186,7 @@ static int list_dir(const char *dir, struct dirent ***names, const char *hint, s
 	return -1;
 }
 
-static void free_names(struct dirent **names, int n)
+void bundle_free_names(struct dirent **names, int n)
 {
 	for (int i = 0; i < n; i++)
 		free(names[i]);
@@ -206,7 +201,7 @@ static int load_functions(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = list_dir(dir, &names, " (a bundle lists its PCI functions here)", d);
+	n = bundle_list_dir(dir, &names, " (a bundle lists its PCI functions here)", d);
 	if (n < 0)
 		goto out;
 	if (n == 0) {
@@ -223,7 +218,7 @@ static int load_functions(struct bundle *b, struct diag *d)
 	}
 	ret = 0;
 out:
-	free_names(names, n);
+	bundle_free_names(names, n);
 	free(dir);
 	return ret;
 }
@@ -237,7 +232,7 @@ static int load_tables(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = list_dir(dir, &names, NULL, d);
+	n = bundle_list_dir(dir, &names, NULL, d);
 	if (n < 0)
 		goto out;
 	b->platform.tables = calloc(n ? n : 1, sizeof(*b->platform.tables));
@@ -273,7 +268,7 @@ static int load_tables(struct bundle *b, struct diag *d)
 	}
 	ret = 0;
 out:
-	free_names(names, n);
+	bundle_free_names(names, n);
 	free(dir);
 	return ret;
 }
@@ -352,7 +347,7 @@ static int load_iommus(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = list_dir(dir, &names, NULL, d);
+	n = bundle_list_dir(dir, &names, NULL, d);
 	if (n < 0)
 		goto out;
 	b->platform.iommus = calloc(n ? n : 1, sizeof(*b->platform.iommus));
@@ -386,7 +381,7 @@ static int load_iommus(struct bundle *b, struct diag *d)
 	}
 	ret = 0;
 out:
-	free_names(names, n);
+	bundle_free_names(names, n);
 	free(dir);
 	return ret;
 }

@@ -29,6 +29,14 @@ void bundle_release(struct bundle *b);
  * A whole file of at most max bytes, NUL-terminated one past len (so text
  * can be parsed in place); NULL with d set on failure.
  */
+/*
+ * The entries of dir by name, dot-files skipped: their number, or -1 with d
+ * set.  A missing folder has no entries when hint is NULL (optional); else
+ * the diagnosis ends with hint (what the folder should have held).
+ */
+struct dirent;
+int bundle_list_dir(const char *dir, struct dirent ***names, const char *hint, struct diag *d);
+void bundle_free_names(struct dirent **names, int n);
 unsigned char *bundle_read_file(const char *path, size_t max, size_t *len, struct diag *d);
 
 #endif

@@ -68,11 +68,6 @@ static int copy(const struct collect *c, const char *rel, bool optional, size_t 
 	return ret;
 }
 
-static int no_dots(const struct dirent *e)
-{
-	return e->d_name[0] != '.';
-}
-
 /* The entries of root/rel, sorted; -1 with d set, 0 entries when missing and optional. */
 static int list(const struct collect *c, const char *rel, struct dirent ***names, bool optional)
 {
@@ -81,23 +76,9 @@ static int list(const struct collect *c, const char *rel, struct dirent ***names
 
 	if (!path)
 		return -1;
-	n = scandir(path, names, no_dots, alphasort);
-	if (n < 0) {
-		*names = NULL;
-		if (optional && errno == ENOENT)
-			n = 0;
-		else
-			diag_set(c->d, path, NULL, "%s", strerror(errno));
-	}
+	n = bundle_list_dir(path, names, optional ? NULL : "", c->d);
 	free(path);
 	return n;
-}
-
-static void free_names(struct dirent **names, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
 }
 
 static bool regular(const struct collect *c, const char *rel)
@@ -121,7 +102,7 @@ static int collect_tables(const struct collect *c)
 		if (regular(c, rel))	/* not dynamic/ or data/ */
 			ret = copy(c, rel, false, NULL);
 	}
-	free_names(names, n);
+	bundle_free_names(names, n);
 	return n < 0 ? -1 : ret;
 }
 
@@ -145,7 +126,7 @@ static int collect_functions(const struct collect *c)
 		diag_set(c->d, c->root, NULL, "no PCI functions under sys/bus/pci/devices");
 		ret = -1;
 	}
-	free_names(names, n);
+	bundle_free_names(names, n);
 	return n < 0 ? -1 : ret;
 }
 
@@ -162,7 +143,7 @@ static int collect_iommus(const struct collect *c)
 			snprintf(rel, sizeof(rel), "sys/class/iommu/%s/%s", names[i]->d_name, files[k]);
 			ret = copy(c, rel, true, NULL);
 		}
-	free_names(names, n);
+	bundle_free_names(names, n);
 	return n < 0 ? -1 : ret;
 }
 
@@ -179,7 +160,7 @@ static int collect_groups(const struct collect *c)
 		if (f)
 			fclose(f);
 		free(text);
-		free_names(groups, n);
+		bundle_free_names(groups, n);
 		return -1;
 	}
 	for (int i = 0; i < n && !ret; i++) {
@@ -197,13 +178,13 @@ static int collect_groups(const struct collect *c)
 		for (int k = 0; k < m; k++)
 			fprintf(f, " %s", devs[k]->d_name);
 		fputc('\n', f);
-		free_names(devs, m);
+		bundle_free_names(devs, m);
 	}
 	fclose(f);
 	if (!ret)
 		ret = bundle_write(c->out, "expected/iommu_groups", text, size, c->d);
 	free(text);
-	free_names(groups, n);
+	bundle_free_names(groups, n);
 	return ret;
 }
 
