@@ -120,6 +120,7 @@ static int check_capabilities(const struct platform_pci_function *f, const char 
 	return 0;
 }
 
+/* 0, 1 when its config space was synthesized (import), or -1 with d set */
 static int load_function(struct platform_pci_function *f, const char *dir,
 			 const char *name, struct diag *d)
 {
@@ -156,6 +157,10 @@ static int load_function(struct platform_pci_function *f, const char *dir,
 		goto out;
 	}
 	ret = check_capabilities(f, path, d);
+	free(path);
+	path = join(devdir, "synthesized");
+	if (path && !access(path, F_OK))
+		ret = ret ? ret : 1;
 out:
 	free(buf);
 	free(path);
@@ -212,8 +217,11 @@ static int load_functions(struct bundle *b, struct diag *d)
 	if (!b->platform.functions)
 		goto out;
 	for (int i = 0; i < n; i++) {
-		if (load_function(&b->platform.functions[i], dir, names[i]->d_name, d))
+		int r = load_function(&b->platform.functions[i], dir, names[i]->d_name, d);
+
+		if (r < 0)
 			goto out;
+		b->nr_synthesized += r;
 		b->platform.nr_functions++;
 	}
 	ret = 0;

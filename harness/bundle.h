@@ -19,6 +19,8 @@ struct bundle {
 	char *path;
 	struct platform platform;
 	bool has_expected;
+	size_t nr_synthesized;		/* functions whose folder has a 'synthesized'
+					   note (import from lspci -vvnn text) */
 	struct partition expected;	/* expected/iommu_groups */
 };
 

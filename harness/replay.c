@@ -186,6 +186,10 @@ static int replay_one(const char *path, bool show_log, bool quiet)
 	if (obs.failure)
 		fprintf(stderr, "isofuzz: %s: kernel warning: %s\n", b.path, obs.failure);
 	report_unreached(&b, &obs);
+	if (b.nr_synthesized && !quiet && !json_out)
+		printf("note: %zu of %zu functions have config space synthesized from lspci text "
+		       "(sys/bus/pci/devices/*/synthesized says which fields)\n",
+		       b.nr_synthesized, b.platform.nr_functions);
 	if (observed_partition(&obs, &got)) {
 		ret = EXIT_INTERNAL;
 		goto out;

@@ -57,6 +57,9 @@ for b in "$@"; do
 	[ "$n" -eq "$(ls "$b/sys/bus/pci/devices" | wc -l)" ] &&
 		pass "$name: every synthesized device says so ($n)" || fail "$name: $n synthesized notes"
 	"$isofuzz" replay "$tmp/v" > "$tmp/out" 2>&1
+	grep -q "^note: $n of $n functions have config space synthesized" "$tmp/out" &&
+		pass "$name: replay says the config space is synthesized" ||
+		fail "$name: replay does not say the config space is synthesized"
 	if grep -q "^groups agree with" "$tmp/out"; then
 		pass "$name: -vvnn gives the real kernel's groups"
 	else
