@@ -23,8 +23,7 @@ static char *join(const char *a, const char *b)
 }
 
 /*
- * Read a whole file of at most max bytes; NULL with d set on failure.  The
- * buffer grows with what is read (procfs files report no size), so a large
+ * The buffer grows with what is read (procfs files report no size), so a large
  * limit costs nothing for a small file.
  */
 unsigned char *bundle_read_file(const char *path, size_t max, size_t *len, struct diag *d)
@@ -62,6 +61,7 @@ unsigned char *bundle_read_file(const char *path, size_t max, size_t *len, struc
 		diag_set(d, path, NULL, "larger than %zu bytes", max);
 		return NULL;
 	}
+	buf[n] = 0;
 	*len = n;
 	return buf;
 }
@@ -119,6 +119,7 @@ static int check_capabilities(const struct platform_pci_function *f, const char 
 	return 0;
 }
 
+/* 0, 1 when its config space was synthesized (import), or -1 with d set */
 static int load_function(struct platform_pci_function *f, const char *dir,
 			 const char *name, struct diag *d)
 {
@@ -155,6 +156,10 @@ static int load_function(struct platform_pci_function *f, const char *dir,
 		goto out;
 	}
 	ret = check_capabilities(f, path, d);
+	free(path);
+	path = join(devdir, "synthesized");
+	if (path && !access(path, F_OK))
+		ret = ret ? ret : 1;
 out:
 	free(buf);
 	free(path);
@@ -172,12 +177,7 @@ static int no_dots(const struct dirent *e)
 	return e->d_name[0] != '.';
 }
 
-/*
- * The entries of dir by name, dot-files skipped: their number, or -1 with d
- * set.  A missing folder has no entries when it is optional; when it is
- * required, hint says what it should have held.
- */
-static int list_dir(const char *dir, struct dirent ***names, const char *hint, struct diag *d)
+int bundle_list_dir(const char *dir, struct dirent ***names, const char *hint, struct diag *d)
 {
 	int n = scandir(dir, names, no_dots, by_name);
 
@@ -190,7 +190,7 @@ static int list_dir(const char *dir, struct dirent ***names, const char *hint, s
 	return -1;
 }
 
-static void free_names(struct dirent **names, int n)
+void bundle_free_names(struct dirent **names, int n)
 {
 	for (int i = 0; i < n; i++)
 		free(names[i]);
@@ -205,7 +205,7 @@ static int load_functions(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = list_dir(dir, &names, " (a bundle lists its PCI functions here)", d);
+	n = bundle_list_dir(dir, &names, " (a bundle lists its PCI functions here)", d);
 	if (n < 0)
 		goto out;
 	if (n == 0) {
@@ -216,13 +216,16 @@ static int load_functions(struct bundle *b, struct diag *d)
 	if (!b->platform.functions)
 		goto out;
 	for (int i = 0; i < n; i++) {
-		if (load_function(&b->platform.functions[i], dir, names[i]->d_name, d))
+		int r = load_function(&b->platform.functions[i], dir, names[i]->d_name, d);
+
+		if (r < 0)
 			goto out;
+		b->nr_synthesized += r;
 		b->platform.nr_functions++;
 	}
 	ret = 0;
 out:
-	free_names(names, n);
+	bundle_free_names(names, n);
 	free(dir);
 	return ret;
 }
@@ -271,7 +274,7 @@ static int load_tables(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = list_dir(dir, &names, NULL, d);
+	n = bundle_list_dir(dir, &names, NULL, d);
 	if (n < 0)
 		goto out;
 	b->platform.tables = calloc(n ? n : 1, sizeof(*b->platform.tables));
@@ -304,7 +307,7 @@ static int load_tables(struct bundle *b, struct diag *d)
 	}
 	ret = 0;
 out:
-	free_names(names, n);
+	bundle_free_names(names, n);
 	free(dir);
 	return ret;
 }
@@ -384,7 +387,7 @@ static int load_iommus(struct bundle *b, struct diag *d)
 
 	if (!dir)
 		return -1;
-	n = list_dir(dir, &names, NULL, d);
+	n = bundle_list_dir(dir, &names, NULL, d);
 	if (n < 0)
 		goto out;
 	b->platform.iommus = calloc(n ? n : 1, sizeof(*b->platform.iommus));
@@ -418,7 +421,7 @@ static int load_iommus(struct bundle *b, struct diag *d)
 	}
 	ret = 0;
 out:
-	free_names(names, n);
+	bundle_free_names(names, n);
 	free(dir);
 	return ret;
 }

@@ -4,6 +4,8 @@
 #define ISOFUZZ_COMMANDS_H
 
 int cmd_replay(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_collect(int argc, char **argv);
 int cmd_verify_patch(int argc, char **argv);
 
 #endif

@@ -18,6 +18,8 @@ static const struct {
 	const char *what;
 } commands[] = {
 	{ "replay", cmd_replay, "run the kernel's code on a machine bundle" },
+	{ "import", cmd_import, "build a bundle from acpidump and lspci files" },
+	{ "collect", cmd_collect, "copy this machine's bundle (as root)" },
 	{ "verify-patch", cmd_verify_patch, "does a kernel change break isolation? two trees, one answer" },
 };
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <isofuzz/platform.h>
 
@@ -16,6 +17,8 @@
 #include "solver.h"
 #include "commands.h"
 #include "diag.h"
+#include "dot.h"
+#include "names.h"
 #include "partition.h"
 #include "report.h"
 #include "table_input.h"
@@ -25,12 +28,14 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: isofuzz replay [OPTIONS] BUNDLE...\n"
 		"       isofuzz replay [OPTIONS] [--topology BUNDLE] TABLE...\n"
+		"       isofuzz replay [OPTIONS] [--dot FILE] [--svg FILE] [--png FILE] BUNDLE\n"
 		"\n"
 		"Run the kernel's grouping, DMAR and interrupt-remapping code (compiled\n"
 		"from linux %s) on a machine bundle and print its IOMMU groups, one line\n"
 		"per group:\n"
 		"  N: DDDD:BB:DD.F DDDD:BB:DD.F ...\n"
-		"then the IOMMU units with their devices, interrupt remapping and its\n"
+		"then each function with its name from pci.ids and port type, the\n"
+		"IOMMU units with their devices, interrupt remapping and its\n"
 		"mode, and per group MSI isolation and reserved regions.\n"
 		"When BUNDLE/expected/iommu_groups exists, compare the two as partitions\n"
 		"of devices and show the difference.\n"
@@ -53,6 +58,12 @@ static void usage(FILE *out)
 		"                     how the verdict is decided: Z3 confirms every\n"
 		"                     violation; the fast check alone; or Z3 enumerates\n"
 		"                     every violation and must find the fast check's set\n"
+		"  --dot FILE         the picture as Graphviz dot: the PCI tree with names\n"
+		"                     from pci.ids, groups as clusters, IOMMU units,\n"
+		"                     ACS-capable functions (double border, ACS capability\n"
+		"                     bits), DMA aliases, the counterexamples in red (their\n"
+		"                     port in orange)\n"
+		"  --svg FILE, --png FILE  the same, rendered by Graphviz's dot\n"
 		"\n"
 		"The verdict (solver/README.md) follows the groups: per property P1-P6\n"
 		"holds, violated (with the devices, groups and path) or not judged.\n"
@@ -97,11 +108,50 @@ static void report_unreached(const struct bundle *b, const struct observation *o
 	}
 }
 
+static int worse(int a, int b);
+
 static struct sv_options solver_opts = { SV_MODE_Z3, 0 };
 static bool json_out;
 static bool no_expected;		/* --no-expected: verify-patch compares two builds */
+/* the picture: --dot FILE, and rendered by Graphviz --svg/--png FILE */
+static const char *dot_path, *svg_path, *png_path;
 
-/* The isolation verdict on what the kernel decided (solver/). */
+/* The picture of the run, written to --dot FILE or a temporary file to render. */
+static int draw(const struct bundle *b, const struct observation *obs, const struct sv_verdict *v)
+{
+	char tmp[] = "/tmp/isofuzz-dot-XXXXXX";
+	const char *path = dot_path;
+	FILE *f;
+	int fd = -1, ret = 0;
+
+	if (!dot_path && !svg_path && !png_path)
+		return 0;
+	if (!path) {
+		fd = mkstemp(tmp);
+		path = tmp;
+	}
+	f = fd >= 0 ? fdopen(fd, "w") : fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "isofuzz: %s: cannot write\n", path);
+		if (fd >= 0)
+			close(fd);
+		return EXIT_BAD_INPUT;
+	}
+	dot_write(f, b->path, &b->platform, obs, v);
+	if (fclose(f)) {
+		fprintf(stderr, "isofuzz: %s: cannot write\n", path);
+		ret = EXIT_BAD_INPUT;
+	}
+	if (!ret && svg_path && dot_render(path, "svg", svg_path))
+		ret = EXIT_BAD_INPUT;
+	if (!ret && png_path && dot_render(path, "png", png_path))
+		ret = EXIT_BAD_INPUT;
+	if (path == tmp)
+		unlink(tmp);
+	return ret;
+}
+
+/* The isolation verdict on what the kernel decided (solver/), and the picture. */
 static int judge(const struct bundle *b, const struct observation *obs, bool quiet)
 {
 	struct sv_verdict v;
@@ -121,11 +171,10 @@ static int judge(const struct bundle *b, const struct observation *obs, bool qui
 	ret = solver_exit_status(&v);
 	if (ret == 3)
 		fprintf(stderr, "isofuzz: %s: solver: %s\n", b->path, v.error);
+	ret = worse(ret, draw(b, obs, &v));
 	sv_verdict_release(&v);
 	return ret;
 }
-
-static int worse(int a, int b);
 
 
 /* A bundle directory, or a lone table (on --topology's machine, or none). */
@@ -167,12 +216,17 @@ static int replay_one(const char *path, const char *topology, bool show_log, boo
 	if (obs.failure)
 		fprintf(stderr, "isofuzz: %s: kernel warning: %s\n", b.path, obs.failure);
 	report_unreached(&b, &obs);
+	if (b.nr_synthesized && !quiet && !json_out)
+		printf("note: %zu of %zu functions have config space synthesized from lspci text "
+		       "(sys/bus/pci/devices/*/synthesized says which fields)\n",
+		       b.nr_synthesized, b.platform.nr_functions);
 	if (observed_partition(&obs, &got)) {
 		ret = EXIT_INTERNAL;
 		goto out;
 	}
 	if (!quiet && !json_out) {
 		partition_print(&got, stdout);
+		report_functions(&obs, stdout);
 		report_units(&obs, stdout);
 	}
 	ret = EXIT_ISOLATED;
@@ -211,6 +265,9 @@ int cmd_replay(int argc, char **argv)
 		{ "no-expected", no_argument, NULL, 'n' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "topology", required_argument, NULL, 't' },
+		{ "dot", required_argument, NULL, 'd' },
+		{ "svg", required_argument, NULL, 'S' },
+		{ "png", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
@@ -251,6 +308,15 @@ int cmd_replay(int argc, char **argv)
 		case 't':
 			topology = optarg;
 			break;
+		case 'd':
+			dot_path = optarg;
+			break;
+		case 'S':
+			svg_path = optarg;
+			break;
+		case 'P':
+			png_path = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_ISOLATED;
@@ -259,7 +325,7 @@ int cmd_replay(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 		}
 	}
-	if (optind >= argc) {
+	if (optind >= argc || ((dot_path || svg_path || png_path) && argc - optind > 1)) {
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
@@ -270,5 +336,6 @@ int cmd_replay(int argc, char **argv)
 		ret = worse(ret, replay_one(argv[i], topology, show_log, quiet));
 		fflush(stdout);
 	}
+	names_release();
 	return ret;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bdf.h"
+#include "names.h"
 #include "report.h"
 
 static const char *const region_type[] = {
@@ -98,5 +99,20 @@ void report_units(const struct observation *obs, FILE *out)
 			fprintf(out, "%s %#llx-%#llx %s", r ? "," : "; reserved", (unsigned long long)grp->regions[r].start,
 				(unsigned long long)grp->regions[r].end, region_type[grp->regions[r].type]);
 		fputc('\n', out);
+	}
+}
+
+void report_functions(const struct observation *obs, FILE *out)
+{
+	char buf[16], name[256];
+
+	for (size_t i = 0; i < obs->nr_devices; i++) {
+		const struct observation_device *d = &obs->devices[i];
+		const char *type = pcie_type_name(d->pcie_type);
+
+		names_device(d->vendor, d->device, name, sizeof(name));
+		fprintf(out, "function %s [%04x:%04x] %s%s(%s)\n",
+			bdf_format(BDF(d->segment, d->bus, d->devfn), buf), d->vendor, d->device,
+			name, *name ? " " : "", type ? type : "PCIe, other port type");
 	}
 }

@@ -13,7 +13,8 @@ build=${1:-$top/build}
 [ $# -gt 0 ] && shift
 
 need=
-for p in clang-14 libclang-rt-14-dev cmake make xz-utils libz3-dev pkg-config acpica-tools; do
+for p in clang-14 libclang-rt-14-dev cmake make xz-utils libz3-dev pkg-config \
+	 pciutils libpci-dev graphviz acpica-tools; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need="$need $p"
 done
 if [ -n "$need" ]; then

@@ -34,4 +34,9 @@ if command -v iasl >/dev/null; then
 else
 	echo "SKIP: iasl is not installed: .asl input not tested"
 fi
+for c in import collect; do
+	expect_exit 0 "$c --help" "$isofuzz" $c --help
+	expect_exit 2 "$c with an unknown option" "$isofuzz" $c --frob x
+done
+expect_exit 2 "import without files" "$isofuzz" import -o "$tmp/b"
 finish
