@@ -25,5 +25,10 @@ struct bundle {
 /* 0, or -1 with d set (bad input). */
 int bundle_load(struct bundle *b, const char *path, struct diag *d);
 void bundle_release(struct bundle *b);
+/*
+ * bundle_write.c: write p as a bundle under dir (created), the inverse of
+ * bundle_load; 0, or -1 with d set.
+ */
+int bundle_write(const struct platform *p, const char *dir, struct diag *d);
 
 #endif
