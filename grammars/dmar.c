@@ -36,7 +36,7 @@ static const struct g_type *const dmar_kids[] = {
 const struct g_type g_dmar = {
 	.name = "DMAR", .doc = "DMA remapping reporting table (VT-d 8.1)", .tag = -1,
 	.fields = dmar_fields, .nr_fields = G_NR_FIELDS(dmar_fields), .hdr_size = 48,
-	.kids = dmar_kids, .max_kids = 16,
+	.kids = dmar_kids, .max_kids = 128,
 	.framing = { .tag_off = 0, .tag_size = 2, .len_off = 2, .len_size = 2 },
 };
 
@@ -59,7 +59,7 @@ static const struct g_field drhd_fields[] = {
 const struct g_type g_dmar_drhd = {
 	.name = "drhd", .doc = "DMA remapping hardware unit (VT-d 8.3)", .tag = 0,
 	.fields = drhd_fields, .nr_fields = G_NR_FIELDS(drhd_fields), .hdr_size = 16,
-	.kids = scope_kids, .max_kids = 8, .framing = SCOPE_FRAMING,
+	.kids = scope_kids, .max_kids = 64, .framing = SCOPE_FRAMING,
 };
 
 static const struct g_field rmrr_fields[] = {
@@ -135,7 +135,7 @@ static const struct g_type *const path_kids[] = { &g_dmar_path, NULL };
 const struct g_type g_dmar_scope = {
 	.name = "scope", .doc = "device scope (VT-d 8.3.1); children: the path", .tag = -1,
 	.fields = scope_fields, .nr_fields = G_NR_FIELDS(scope_fields), .hdr_size = 6,
-	.kids = path_kids, .max_kids = 4,
+	.kids = path_kids, .max_kids = 32,	/* one hop per bus level */
 	.framing = { 0 },	/* path entries: fixed two bytes each */
 };
 

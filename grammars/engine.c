@@ -234,7 +234,8 @@ struct g_node *g_generate(const struct g_type *t, struct g_src *s, unsigned *bud
 	while (t->kids && t->kids[nk])
 		nk++;
 	if (nk && t->max_kids && *budget) {
-		uint64_t want = g_pick(s, t->max_kids + 1);
+		/* a few: wide limits are for parsed and derived tables */
+		uint64_t want = g_pick(s, (t->max_kids < 4 ? t->max_kids : 4) + 1);
 
 		for (uint64_t i = 0; i < want && *budget; i++) {
 			struct g_node *k = g_generate(t->kids[g_pick(s, nk)], s, budget);

@@ -17,7 +17,7 @@ static const struct g_type *const madt_kids[] = {
 const struct g_type g_madt = {
 	.name = "MADT", .doc = "multiple APIC description table (ACPI 5.2.12)", .tag = -1,
 	.fields = madt_fields, .nr_fields = G_NR_FIELDS(madt_fields), .hdr_size = 44,
-	.kids = madt_kids, .max_kids = 16,
+	.kids = madt_kids, .max_kids = 32,
 	.framing = { .tag_off = 0, .tag_size = 1, .len_off = 1, .len_size = 1 },
 };
 

@@ -4,5 +4,6 @@
 #define ISOFUZZ_COMMANDS_H
 
 int cmd_replay(int argc, char **argv);
+int cmd_fuzz(int argc, char **argv);
 
 #endif

@@ -18,6 +18,7 @@ static const struct {
 	const char *what;
 } commands[] = {
 	{ "replay", cmd_replay, "run the kernel's code on a machine bundle" },
+	{ "fuzz", cmd_fuzz, "a fuzz campaign with the isolation model judging every input" },
 };
 
 static void usage(FILE *out)
