@@ -172,8 +172,17 @@ static void lower_device(struct ctx *c, const struct g_node *n, uint16_t seg, ui
 	unsigned nfn = g_get(n, "functions");
 	uint32_t id = g_get(n, "id"), class = g_get(n, "class");
 
+	unsigned phantom = g_get(n, "phantom_bits") & 3;
+
 	if (nfn < 1 || nfn > 8)
 		nfn = 1;
+	/*
+	 * Phantom functions borrow the function numbers a device leaves
+	 * unused (PCIe 6.0 §2.2.6.2): hardware with more functions than
+	 * that cannot support them, so it does not advertise them.
+	 */
+	if (nfn > (8u >> phantom))
+		phantom = 0;
 	if (!place(c, n, seg, bus, slot << 3))
 		return;
 	for (unsigned fn = 0; fn < nfn; fn++) {
@@ -185,7 +194,7 @@ static void lower_device(struct ctx *c, const struct g_node *n, uint16_t seg, ui
 			return;
 		header(f, id, class, 0, nfn > 1, !conventional);
 		if (!conventional) {
-			add_pcie_cap(f, type, g_get(n, "phantom_bits"), g_get(n, "phantom_enable"), 0);
+			add_pcie_cap(f, type, phantom, phantom && g_get(n, "phantom_enable"), 0);
 			add_acs(f, &last, n);
 			if (g_get(n, "ari"))
 				add_ext_cap(f, &last, 0x000e, (fn + 1 < nfn ? fn + 1 : 0) << 8, 0);
