@@ -33,14 +33,17 @@ static int type_of(const struct observation *obs, const char *bdf_text)
 }
 
 /*
- * Property, class and reason of the first violation, and the kinds of the
- * two devices: the same defect on another topology has the same signature,
- * a different kind of pair is worth its own finding.
+ * Property, class and reason of the first violation, and for kernel logic
+ * the kinds of the two devices in a fixed order: the same defect on another
+ * topology has the same signature, a different kind of pair is worth its
+ * own finding.  A firmware inconsistency is about the tables, whatever the
+ * devices: one finding per property and reason.
  */
 void finding_signature(const struct sv_verdict *v, const struct observation *obs,
 		       char *buf, size_t size)
 {
 	const struct sv_violation *w = v->nr ? &v->v[0] : NULL;
+	const char *ka, *kb, *t;
 	int ta, tb;
 
 	if (!w) {
@@ -49,10 +52,18 @@ void finding_signature(const struct sv_verdict *v, const struct observation *obs
 	}
 	ta = type_of(obs, w->a_bdf);
 	tb = type_of(obs, w->b_bdf);
+	ka = ta > -2 ? pcie_type_name(ta) : "";
+	kb = tb > -2 ? pcie_type_name(tb) : "";
+	if (strcmp(ka, kb) > 0) {
+		t = ka;
+		ka = kb;
+		kb = t;
+	}
+	if (w->cls == SV_FIRMWARE)
+		ka = kb = "";
 	snprintf(buf, size, "%s-%s-%s%s%s%s%s", sv_prop_name(w->prop),
 		 w->cls == SV_FIRMWARE ? "firmware" : "kernel", sv_reason_name(w->reason),
-		 ta > -2 ? "-" : "", ta > -2 ? pcie_type_name(ta) : "",
-		 tb > -2 ? "-" : "", tb > -2 ? pcie_type_name(tb) : "");
+		 *ka ? "-" : "", ka, *kb ? "-" : "", kb);
 }
 
 static int safe_for_shell(const char *s)

@@ -198,7 +198,7 @@ static int crash_finding(const char *target, enum seed_target kind, const char *
 
 	if (strchr(artifact, '\'') || strchr(target, '\''))
 		return -1;
-	snprintf(cmd, sizeof(cmd), "'%s' -runs=1 -timeout=25 -rss_limit_mb=4096 '%s' 2>&1 >/dev/null "
+	snprintf(cmd, sizeof(cmd), "'%s' -runs=1 -timeout=10 -rss_limit_mb=4096 '%s' 2>&1 >/dev/null "
 		 "| head -c 65536", target, artifact);
 	p = popen(cmd, "r");
 	if (!p)
@@ -292,7 +292,7 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 		close(pipefd[1]);
 		setenv("ISOFUZZ_FINDINGS", findings, 1);
 		execl(target, target, corpus, t, f, "-ignore_crashes=1", "-ignore_timeouts=1",
-		      "-ignore_ooms=1", "-timeout=25", "-rss_limit_mb=4096", "-max_len=65536",
+		      "-ignore_ooms=1", "-timeout=10", "-rss_limit_mb=4096", "-max_len=65536",
 		      prefix, "-print_final_stats=1", (char *)NULL);
 		fprintf(stderr, "isofuzz: %s: %s\n", target, strerror(errno));
 		_exit(EXIT_INTERNAL);
