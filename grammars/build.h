@@ -50,6 +50,9 @@ int g_platform_set_table(struct platform *p, const char *sig, uint8_t *data, siz
 /* gen.c: a platform tree from a fuzz input: the serialized tree, or else
  * the bytes read as the generator's choices.  NULL only out of memory. */
 struct g_node *g_platform_from_input(const uint8_t *data, size_t len);
+/* the grammar-aware crossover of two inputs into out; the size, 0 on failure */
+size_t g_platform_crossover(const uint8_t *d1, size_t s1, const uint8_t *d2, size_t s2,
+			    uint8_t *out, size_t max, unsigned seed);
 /* a small fixed machine (the raw DMAR target's, and its findings') */
 struct g_node *g_platform_small(void);
 /* the grammar-aware mutation of a fuzz input; the new size, 0 on failure */

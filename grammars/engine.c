@@ -372,3 +372,50 @@ const char *g_mutate(struct g_node *root, struct g_src *s)
 	free(all);
 	return what;
 }
+
+/*
+ * Crossover: a subtree of other (a device with its children, a table
+ * entry with its scopes) grafted into root where its type is allowed,
+ * replacing a node of the same type when there is one.
+ */
+const char *g_splice(struct g_node *root, const struct g_node *other, struct g_src *s)
+{
+	size_t na = g_count(root), nb = g_count(other), ra = 0, rb = 0;
+	struct g_node **a = malloc(na * sizeof(*a)), **b = malloc(nb * sizeof(*b));
+	const char *what = NULL;
+
+	if (!a || !b)
+		goto out;
+	collect(root, a, &ra);
+	collect((struct g_node *)other, b, &rb);
+	for (int tries = 0; tries < 8 && !what && rb > 1; tries++) {
+		const struct g_node *donor = b[1 + g_pick(s, rb - 1)];
+		struct g_node *at = a[g_pick(s, ra)], *copy;
+
+		if (at->type == donor->type && at->parent) {
+			struct g_node *p = at->parent;
+
+			copy = g_node_clone(donor);
+			if (!copy)
+				break;
+			for (size_t i = 0; i < p->nr_kids; i++)
+				if (p->kids[i] == at) {
+					p->kids[i] = copy;
+					copy->parent = p;
+				}
+			g_node_free(at);
+			what = "replace a subtree";
+		} else if (g_kid_allowed(at->type, donor->type) && at->nr_kids < at->type->max_kids) {
+			copy = g_node_clone(donor);
+			if (!copy || g_add_kid(at, copy)) {
+				g_node_free(copy);
+				break;
+			}
+			what = "graft a subtree";
+		}
+	}
+out:
+	free(a);
+	free(b);
+	return what;
+}

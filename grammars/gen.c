@@ -140,6 +140,30 @@ size_t g_platform_mutate(uint8_t *data, size_t size, size_t max, unsigned seed)
 	return len;
 }
 
+size_t g_platform_crossover(const uint8_t *d1, size_t s1, const uint8_t *d2, size_t s2,
+			    uint8_t *out, size_t max, unsigned seed)
+{
+	struct g_node *a = g_platform_from_input(d1, s1), *b = g_platform_from_input(d2, s2);
+	struct g_src s;
+	uint8_t *ser = NULL;
+	size_t len = 0;
+
+	if (a && b) {
+		g_src_rng(&s, seed * 0x9e3779b97f4a7c15ULL + 7);
+		if (g_splice(a, b, &s))
+			ser = g_serialize(a, &len);
+	}
+	g_node_free(a);
+	g_node_free(b);
+	if (!ser || len > max) {
+		free(ser);
+		return 0;
+	}
+	memcpy(out, ser, len);
+	free(ser);
+	return len;
+}
+
 /* a small fixed machine: a root port with an endpoint, an RCiEP, one unit, one IOAPIC */
 struct g_node *g_platform_small(void)
 {

@@ -117,6 +117,8 @@ uint64_t g_gen_field(const struct g_field *f, struct g_src *s);
  * Returns what it did (a static string), the tree stays well-formed.
  */
 const char *g_mutate(struct g_node *root, struct g_src *s);
+/* Crossover: graft a copy of one of other's subtrees into root where allowed. */
+const char *g_splice(struct g_node *root, const struct g_node *other, struct g_src *s);
 
 /* ---- codec.c: encoded structures (tables) ---- */
 /* Encode the subtree into a new buffer; lengths and checksums computed. */

@@ -116,3 +116,10 @@ size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max, unsigned 
 	n = g_platform_mutate(data, size, max, seed);
 	return n ? n : LLVMFuzzerMutate(data, size, max);
 }
+
+size_t LLVMFuzzerCustomCrossOver(const uint8_t *d1, size_t s1, const uint8_t *d2, size_t s2,
+				 uint8_t *out, size_t max, unsigned seed)
+{
+	/* a device, a scope, an entry of one platform grafted into the other */
+	return g_platform_crossover(d1, s1, d2, s2, out, max, seed);
+}

@@ -4,8 +4,8 @@
  *  - every DMAR/APIC/HPET table given decodes and encodes back to exactly
  *    its bytes (the descriptions match the specification's layout as real
  *    firmware writes it: lengths, offsets, checksums);
- *  - generated platforms serialize, deserialize and serialize again to the
- *    same bytes, and survive a thousand structural mutations;
+ *  - generated platforms, after structural mutations and crossovers,
+ *    serialize, deserialize and serialize again to the same bytes;
  *  - a built platform written as a bundle loads back to the same platform
  *    (bundle_write is the inverse of bundle_load).
  */
@@ -61,9 +61,13 @@ static void tree_roundtrip(unsigned seed)
 	for (size_t i = 0; i < sizeof(bytes); i++)
 		bytes[i] = (seed * 2654435761u + i * 40503u) >> 7;
 	a = g_platform_from_input(bytes, sizeof(bytes));
+	b = g_platform_from_input(bytes + 1, sizeof(bytes) - 1);
 	g_src_rng(&src, seed + 1);
-	for (int i = 0; i < 20; i++)
+	for (int i = 0; i < 20; i++) {
 		g_mutate(a, &src);
+		g_splice(a, b, &src);
+	}
+	g_node_free(b);
 	s1 = g_serialize(a, &l1);
 	b = g_deserialize(&g_platform, s1, l1);
 	CHECK(b, "seed %u: serialized tree does not deserialize", seed);
