@@ -18,25 +18,30 @@
 /* the kernel maps as many bytes as a table's header says; so does the shim */
 #define MAX_TABLE 65536
 
-/* data (taken over) into table slot t, sized as the kernel would map it */
+/*
+ * data (taken over) into table slot t, sized as the kernel would map it;
+ * 1 when ACPICA would not install it (shorter than its own header, by its
+ * bytes or by its length field), and the table is then absent.
+ */
 static int set_table(struct platform_table *t, const char *sig, uint8_t *data, size_t len)
 {
 	uint32_t hl;
 
 	if (!data)
 		return -1;
-	/* a header of 36 bytes is all a table lookup reads before the length */
-	if (len < 36 || len > MAX_TABLE) {
-		uint8_t *d = realloc(data, len < 36 ? 36 : MAX_TABLE);
+	if (len < 36 || (data[4] | data[5] << 8 | data[6] << 16 | (uint32_t)data[7] << 24) < 36) {
+		free(data);
+		return 1;
+	}
+	if (len > MAX_TABLE) {
+		uint8_t *d = realloc(data, MAX_TABLE);
 
 		if (!d) {
 			free(data);
 			return -1;
 		}
-		if (len < 36)
-			memset(d + len, 0, 36 - len);
 		data = d;
-		len = len < 36 ? 36 : MAX_TABLE;
+		len = MAX_TABLE;
 	}
 	hl = data[4] | data[5] << 8 | data[6] << 16 | (uint32_t)data[7] << 24;
 	if (hl > len) {
@@ -67,9 +72,11 @@ static int set_table(struct platform_table *t, const char *sig, uint8_t *data, s
 
 static int add_table(struct platform *p, const char *sig, uint8_t *data, size_t len)
 {
-	if (set_table(&p->tables[p->nr_tables], sig, data, len))
+	int r = set_table(&p->tables[p->nr_tables], sig, data, len);
+
+	if (r < 0)
 		return -1;
-	p->nr_tables++;
+	p->nr_tables += r == 0;
 	return 0;
 }
 
@@ -77,10 +84,17 @@ int g_platform_set_table(struct platform *p, const char *sig, uint8_t *data, siz
 {
 	for (size_t i = 0; i < p->nr_tables; i++)
 		if (!strcmp(p->tables[i].signature, sig)) {
+			int r;
+
 			free(p->tables[i].data);
-			p->tables[i].data = NULL;
-			p->tables[i].len = 0;
-			return set_table(&p->tables[i], sig, data, len);
+			r = set_table(&p->tables[i], sig, data, len);
+			if (r == 1) {	/* not installed: the slot goes */
+				memmove(&p->tables[i], &p->tables[i + 1],
+					(p->nr_tables - i - 1) * sizeof(p->tables[i]));
+				p->nr_tables--;
+				r = 0;
+			}
+			return r;
 		}
 	free(data);
 	return -1;

@@ -198,7 +198,7 @@ static int crash_finding(const char *target, enum seed_target kind, const char *
 
 	if (strchr(artifact, '\'') || strchr(target, '\''))
 		return -1;
-	snprintf(cmd, sizeof(cmd), "'%s' -runs=1 -timeout=10 -rss_limit_mb=4096 '%s' 2>&1 >/dev/null "
+	snprintf(cmd, sizeof(cmd), "'%s' -runs=1 -timeout=5 -rss_limit_mb=4096 '%s' 2>&1 >/dev/null "
 		 "| head -c 65536", target, artifact);
 	p = popen(cmd, "r");
 	if (!p)
@@ -236,11 +236,42 @@ static int crash_finding(const char *target, enum seed_target kind, const char *
 	return ret;
 }
 
+/*
+ * A finding's writer killed mid-way leaves DIR/findings/.tmp-*: never half
+ * a finding, but clutter.  Cleared when a campaign starts (one per DIR).
+ */
+static void remove_stale(const char *dir)
+{
+	char path[4096], cmd[4200];
+	DIR *d;
+	struct dirent *e;
+
+	snprintf(path, sizeof(path), "%s/findings", dir);
+	d = opendir(path);
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, ".tmp-", 5) || strchr(path, '\'') || strchr(e->d_name, '\''))
+			continue;
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s/%s'", path, e->d_name);
+		if (system(cmd))
+			fprintf(stderr, "isofuzz fuzz: could not remove %s/%s\n", path, e->d_name);
+	}
+	if (d)
+		closedir(d);
+}
+
+/*
+ * Each artifact is rerun to sign it (a hang takes the full timeout): at
+ * most MAX_RERUNS per campaign, the rest wait for the next (marked .done
+ * once processed, so a resumed campaign picks up where this one stopped).
+ */
+#define MAX_RERUNS 24
+
 static void process_crashes(const char *target, enum seed_target kind, const char *dir)
 {
 	char crashes[4096], findings[4096], path[8192], done[8300];
 	DIR *d;
 	struct dirent *e;
+	unsigned reruns = 0;
 
 	snprintf(crashes, sizeof(crashes), "%s/crashes", dir);
 	snprintf(findings, sizeof(findings), "%s/findings", dir);
@@ -253,6 +284,11 @@ static void process_crashes(const char *target, enum seed_target kind, const cha
 		snprintf(done, sizeof(done), "%s.done", path);
 		if (strstr(e->d_name, ".done") || !access(done, F_OK))
 			continue;
+		if (reruns++ == MAX_RERUNS) {
+			printf("fuzz: more crash artifacts in %s than one campaign signs; "
+			       "the next run continues\n", crashes);
+			break;
+		}
 		if (crash_finding(target, kind, path, findings) >= 0) {
 			FILE *f = fopen(done, "w");
 
@@ -292,7 +328,7 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 		close(pipefd[1]);
 		setenv("ISOFUZZ_FINDINGS", findings, 1);
 		execl(target, target, corpus, t, f, "-ignore_crashes=1", "-ignore_timeouts=1",
-		      "-ignore_ooms=1", "-timeout=10", "-rss_limit_mb=4096", "-max_len=65536",
+		      "-ignore_ooms=1", "-timeout=5", "-rss_limit_mb=4096", "-max_len=65536",
 		      prefix, "-print_final_stats=1", (char *)NULL);
 		fprintf(stderr, "isofuzz: %s: %s\n", target, strerror(errno));
 		_exit(EXIT_INTERNAL);
@@ -421,6 +457,7 @@ int cmd_fuzz(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 		}
 	}
+	remove_stale(out);
 	snprintf(path, sizeof(path), "%s/corpus", out);
 	if (dir_is_empty(path)) {
 		if (seed_corpus(path, kind, seeds, nr_seeds, &count)) {
