@@ -212,6 +212,13 @@ static int units(struct platform *p, const struct g_node *root)
 		r->reg_base = g_unit_base(p->nr_iommus++);
 		r->cap = g_get(u, "cap");
 		r->ecap = g_get(u, "ecap");
+		/*
+		 * VT-d 4.1 §11.4.3: a unit reporting IR must also report QI.
+		 * Without it the kernel's IR clean-up waits on a queue no
+		 * hardware processes: a generator defect, not a finding.
+		 */
+		if (r->ecap & (1 << 3))
+			r->ecap |= 1 << 1;
 	}
 	return 0;
 }
