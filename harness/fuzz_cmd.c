@@ -85,24 +85,25 @@ static int dir_is_empty(const char *path)
 	return empty;
 }
 
-/* findings by their leading word (P1..P6, crash, kernel, solver) */
+/* findings by their leading word (P1..P6, crash, ubsan, timeout, oom, kernel, solver) */
 static void count_findings(const char *dir, char *out, size_t size)
 {
-	static const char *const kinds[] = { "P1", "P2", "P3", "P4", "P5", "P6", "crash", "timeout",
-					     "oom", "kernel", "solver" };
-	unsigned n[11] = { 0 };
+	static const char *const kinds[] = { "P1", "P2", "P3", "P4", "P5", "P6", "crash", "ubsan",
+					     "timeout", "oom", "kernel", "solver" };
+	const size_t nk = sizeof(kinds) / sizeof(kinds[0]);
+	unsigned n[sizeof(kinds) / sizeof(kinds[0])] = { 0 };
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	size_t len = 0;
 
 	while (d && (e = readdir(d)))
-		for (size_t k = 0; k < 11; k++)
+		for (size_t k = 0; k < nk; k++)
 			if (!strncmp(e->d_name, kinds[k], strlen(kinds[k])))
 				n[k]++;
 	if (d)
 		closedir(d);
 	out[0] = 0;
-	for (size_t k = 0; k < 11 && len < size; k++)
+	for (size_t k = 0; k < nk && len < size; k++)
 		len += snprintf(out + len, size - len, "%s%s %u", k ? " " : "", kinds[k], n[k]);
 }
 
@@ -170,7 +171,21 @@ static void crash_signature(const char *artifact, const char *report, char *sig,
 	}
 	line = kernel ? kernel : first;
 	if (!line) {
-		snprintf(sig, size, "%s-not-reproduced", kind);
+		/* UBSan's reports name a file and line, not frames */
+		const char *ub = strstr(report, ": runtime error: ");
+		const char *file = ub ? ub : NULL;
+
+		while (file && file > report && file[-1] != '\n' && file[-1] != '/')
+			file--;
+		if (ub) {
+			snprintf(sig, size, "ubsan-%s-%.*s", strstr(report, "/ktree/") ? "kernel" : "harness",
+				 (int)(ub - file), file);
+			for (char *c = sig; *c; c++)
+				if (*c == ':')
+					*c = '-';
+		} else {
+			snprintf(sig, size, "%s-not-reproduced", kind);
+		}
 		return;
 	}
 	snprintf(sig, size, "%s-%s", kind, kernel ? "kernel-" : "harness-");
