@@ -465,6 +465,71 @@ static int load_cpuinfo(struct bundle *b, struct diag *d)
 	return 0;
 }
 
+/*
+ * generated/hardware (written by bundle_write for generated platforms):
+ * what the generator built that no table or config space records.
+ *   tables_may_lie | hpet_msi | dma_alias DDDD:BB:DD.F BB:DD.F
+ */
+static int load_generated(struct bundle *b, struct diag *d)
+{
+	char *path = join(b->path, "generated/hardware"), where[32];
+	unsigned char *buf;
+	size_t len, nr = 0, lineno = 0;
+	int ret = -1;
+
+	if (!path)
+		return -1;
+	if (access(path, F_OK)) {
+		free(path);
+		return 0;
+	}
+	buf = bundle_read_file(path, 1 << 20, &len, d);
+	if (!buf)
+		goto out;
+	buf[len] = 0;
+	for (size_t i = 0; i < len; i++)
+		nr += buf[i] == '\n';
+	b->platform.dma_aliases = calloc(nr + 1, sizeof(*b->platform.dma_aliases));
+	if (!b->platform.dma_aliases)
+		goto out;
+	for (char *line = (char *)buf, *next; line && *line; line = next) {
+		bdf_t bdf;
+		unsigned bus, dev, fn;
+		char name[16], alias[16];
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
+		lineno++;
+		snprintf(where, sizeof(where), "line %zu", lineno);
+		if (!*line || *line == '#')
+			continue;
+		if (!strcmp(line, "tables_may_lie")) {
+			b->platform.tables_may_lie = 1;
+		} else if (!strcmp(line, "hpet_msi")) {
+			b->platform.hpet_msi = 1;
+		} else if (sscanf(line, "dma_alias %15s %15s", name, alias) == 2 &&
+			   bdf_parse(name, &bdf) && !name[12] &&
+			   sscanf(alias, "%2x:%2x.%1x", &bus, &dev, &fn) == 3 && dev < 32 && fn < 8) {
+			struct platform_dma_alias *a = &b->platform.dma_aliases[b->platform.nr_dma_aliases++];
+
+			a->segment = BDF_SEG(bdf);
+			a->bus = BDF_BUS(bdf);
+			a->devfn = BDF_DEVFN(bdf);
+			a->alias_rid = bus << 8 | dev << 3 | fn;
+		} else {
+			diag_set(d, path, where, "want tables_may_lie, hpet_msi or "
+				 "dma_alias DDDD:BB:DD.F BB:DD.F");
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	free(buf);
+	free(path);
+	return ret;
+}
+
 int bundle_load(struct bundle *b, const char *path, struct diag *d)
 {
 	struct stat st;
@@ -481,7 +546,7 @@ int bundle_load(struct bundle *b, const char *path, struct diag *d)
 	}
 	b->path = strdup(path);
 	if (!b->path || load_functions(b, d) || load_tables(b, d) || load_cmdline(b, d) ||
-	    load_iommus(b, d) || load_cpuinfo(b, d))
+	    load_iommus(b, d) || load_cpuinfo(b, d) || load_generated(b, d))
 		return -1;
 	expected = join(path, "expected/iommu_groups");
 	if (!expected)
@@ -503,6 +568,7 @@ void bundle_release(struct bundle *b)
 		free(b->platform.tables[i].data);
 	free(b->platform.tables);
 	free(b->platform.iommus);
+	free(b->platform.dma_aliases);
 	free(b->platform.functions);
 	free(b->platform.cmdline);
 	partition_release(&b->expected);

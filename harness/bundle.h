@@ -30,10 +30,6 @@ struct bundle {
 int bundle_load(struct bundle *b, const char *path, struct diag *d);
 void bundle_release(struct bundle *b);
 /*
- * A whole file of at most max bytes, NUL-terminated one past len (so text
- * can be parsed in place); NULL with d set on failure.
- */
-/*
  * The entries of dir by name, dot-files skipped: their number, or -1 with d
  * set.  A missing folder has no entries when hint is NULL (optional); else
  * the diagnosis ends with hint (what the folder should have held).
@@ -41,11 +37,11 @@ void bundle_release(struct bundle *b);
 struct dirent;
 int bundle_list_dir(const char *dir, struct dirent ***names, const char *hint, struct diag *d);
 void bundle_free_names(struct dirent **names, int n);
-unsigned char *bundle_read_file(const char *path, size_t max, size_t *len, struct diag *d);
 
 /*
- * The pieces a lone table (table_input.c) shares with bundles: reading a
- * file of at most max bytes (NULL with d set), the check every table gets
+ * The pieces a lone table (table_input.c) and import share with bundles:
+ * reading a whole file of at most max bytes, NUL-terminated one past len
+ * so text can be parsed in place (NULL with d set), the check every table gets
  * (its length field within the file), and putting a table into a bundle in
  * place of the one with the same signature (the bundle takes data).
  */

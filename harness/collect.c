@@ -61,7 +61,7 @@ static int copy(const struct collect *c, const char *rel, bool optional, size_t 
 	free(path);
 	if (!buf)
 		return -1;
-	ret = bundle_write(c->out, rel, buf, n, c->d);
+	ret = bundle_write_file(c->out, rel, buf, n, c->d);
 	free(buf);
 	if (len)
 		*len = n;
@@ -182,7 +182,7 @@ static int collect_groups(const struct collect *c)
 	}
 	fclose(f);
 	if (!ret)
-		ret = bundle_write(c->out, "expected/iommu_groups", text, size, c->d);
+		ret = bundle_write_file(c->out, "expected/iommu_groups", text, size, c->d);
 	free(text);
 	bundle_free_names(groups, n);
 	return ret;
@@ -229,7 +229,7 @@ static int collect_dmesg(const struct collect *c)
 		fprintf(f, "[%5llu.%06llu] %s\n", usec / 1000000, usec % 1000000, msg + 1);
 	}
 	fclose(f);
-	ret = bundle_write(c->out, "expected/dmesg", text, size, c->d);
+	ret = bundle_write_file(c->out, "expected/dmesg", text, size, c->d);
 out:
 	if (raw_f)
 		fclose(raw_f);

@@ -175,7 +175,7 @@ static int write_bundle(const struct import *im, const char *root, struct diag *
 	for (size_t i = 0; i < im->nr_tables; i++) {
 		bundle_table_name(im->tables, im->nr_tables, i, name);
 		snprintf(rel, sizeof(rel), "sys/firmware/acpi/tables/%s", name);
-		if (bundle_write(root, rel, im->tables[i].data, im->tables[i].len, d))
+		if (bundle_write_file(root, rel, im->tables[i].data, im->tables[i].len, d))
 			return -1;
 	}
 	for (size_t i = 0; i < im->nr_fns; i++) {
@@ -183,10 +183,10 @@ static int write_bundle(const struct import *im, const char *root, struct diag *
 
 		bdf_format(BDF(f->f.segment, f->f.bus, f->f.devfn), bdf);
 		snprintf(rel, sizeof(rel), "sys/bus/pci/devices/%s/config", bdf);
-		if (bundle_write(root, rel, f->f.config, f->f.config_size, d))
+		if (bundle_write_file(root, rel, f->f.config, f->f.config_size, d))
 			return -1;
 		snprintf(rel, sizeof(rel), "sys/bus/pci/devices/%s/synthesized", bdf);
-		if (f->synthesized && bundle_write(root, rel, f->synthesized, strlen(f->synthesized), d))
+		if (f->synthesized && bundle_write_file(root, rel, f->synthesized, strlen(f->synthesized), d))
 			return -1;
 	}
 	for (size_t i = 0; i < im->nr_iommus; i++) {
@@ -198,7 +198,7 @@ static int write_bundle(const struct import *im, const char *root, struct diag *
 		for (int k = 0; k < 3; k++) {
 			snprintf(rel, sizeof(rel), "sys/class/iommu/%s/intel-iommu/%s", r->name, files[k]);
 			snprintf(text, sizeof(text), "%llx\n", (unsigned long long)v[k]);
-			if (bundle_write(root, rel, text, strlen(text), d))
+			if (bundle_write_file(root, rel, text, strlen(text), d))
 				return -1;
 		}
 	}
@@ -230,7 +230,7 @@ static int copy_into(const char *root, const char *rel, const char *path, struct
 		free(buf);
 		return -1;
 	}
-	ret = bundle_write(root, rel, buf, len, d);
+	ret = bundle_write_file(root, rel, buf, len, d);
 	free(buf);
 	return ret;
 }

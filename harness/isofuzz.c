@@ -21,6 +21,7 @@ static const struct {
 	{ "import", cmd_import, "build a bundle from acpidump and lspci files" },
 	{ "collect", cmd_collect, "copy this machine's bundle (as root)" },
 	{ "verify-patch", cmd_verify_patch, "does a kernel change break isolation? two trees, one answer" },
+	{ "fuzz", cmd_fuzz, "a fuzz campaign with the isolation model judging every input" },
 };
 
 static void usage(FILE *out)

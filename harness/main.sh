@@ -4,7 +4,10 @@
 # The main job: set up and build, then replay every machine bundle the
 # project carries against the kernel code of the default tree and report,
 # bundle by bundle, whether the kernel's groups match what a real kernel
-# formed.  Exit status as isofuzz replay's: the worst over all bundles.
+# formed; then a short fuzz campaign (FUZZ_TIME seconds, default 60) with
+# a summary of its findings.  Exit status as isofuzz replay's: the worst
+# over all bundles (the campaign's findings are reported, not failed on:
+# the unmutated tree's findings are still being explained).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
@@ -28,4 +31,20 @@ for b in "$top"/tests/bundles/* "$top"/tests/handmade/*; do
 	[ $rc -eq 0 ] || { printf '%s\n' "$out" | sed 's/^/    /'; }
 	[ $rc -gt $status ] && status=$rc
 done
+
+out=${FUZZ_OUT:-$build/fuzz-campaign}
+echo
+echo "isofuzz fuzz: ${FUZZ_TIME:-60} s of the whole pipeline into $out (resumes its corpus)"
+if "$isofuzz" fuzz --out "$out" --time "${FUZZ_TIME:-60}"; then rc=0; else rc=$?; fi
+[ $rc -le 1 ] || { echo "isofuzz fuzz failed (exit $rc)"; status=$rc; }
+for f in "$out"/findings/*; do
+	[ -f "$f/report.txt" ] || continue
+	printf '  %-60s %s\n' "$(basename "$f")" "$(sed -n '3s/^what: //p' "$f/report.txt" | cut -c1-60)"
+done
+first=$(ls -d "$out"/findings/P* 2>/dev/null | head -1)
+if [ -n "$first" ]; then
+	echo
+	echo "== the first finding's report ($first/report.txt), abridged:"
+	sed -n '1,/^== tables/p' "$first/report.txt" | head -60
+fi
 exit $status

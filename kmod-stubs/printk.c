@@ -19,8 +19,17 @@ static size_t log_len, log_cap;
 static char *failure;
 jmp_buf kshim_bug_jmp;
 
+/*
+ * A kernel function that loops printing (a zero-length DMAR device scope
+ * makes dmar_alloc_dev_scope() do so) must show up as the hang it is, not
+ * as memory exhaustion in the shim: the log keeps its first 1 MiB.
+ */
+#define LOG_MAX (1u << 20)
+
 static void log_append(const char *s, size_t n)
 {
+	if (log_len + n >= LOG_MAX)
+		return;
 	if (log_len + n + 1 > log_cap) {
 		size_t cap = log_cap ? 2 * log_cap : 4096;
 

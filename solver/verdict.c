@@ -25,6 +25,11 @@ const char *sv_prop_name(enum sv_prop p)
 	return p < SV_NR_PROPS ? prop_names[p] : "P?";
 }
 
+const char *sv_reason_name(enum sv_reason r)
+{
+	return r < sizeof(reason_names) / sizeof(reason_names[0]) ? reason_names[r] : "?";
+}
+
 static const char *class_name(enum sv_class c)
 {
 	return c == SV_FIRMWARE ? "firmware inconsistency" : "kernel logic";

@@ -75,6 +75,7 @@ struct sv_verdict {
 };
 
 const char *sv_prop_name(enum sv_prop p);
+const char *sv_reason_name(enum sv_reason r);	/* as --json spells it */
 void sv_verdict_print_text(const struct sv_verdict *v, FILE *out);
 void sv_verdict_print_json(const struct sv_verdict *v, FILE *out);
 void sv_verdict_release(struct sv_verdict *v);

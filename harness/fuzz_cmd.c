@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * isofuzz fuzz: a campaign.  Seeds DIR/corpus when it is empty (a killed
+ * campaign resumes from it), runs the libFuzzer target in fork mode (a
+ * crash in the kernel's code does not end the campaign), prints a progress
+ * line, and turns libFuzzer's crash artifacts into findings next to the
+ * targets' own (DIR/findings/SIGNATURE/: bundle, input, report.txt).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "commands.h"
+#include "diag.h"
+#include "finding.h"
+#include "seed.h"
+
+#ifndef ISOFUZZ_TARGET_DIR
+#define ISOFUZZ_TARGET_DIR "."
+#endif
+#ifndef ISOFUZZ_SOURCE_DIR
+#define ISOFUZZ_SOURCE_DIR "."
+#endif
+#ifndef ISOFUZZ_BINARY_DIR
+#define ISOFUZZ_BINARY_DIR "."
+#endif
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: isofuzz fuzz --out DIR [--engine libfuzzer|afl] [--time SECONDS]\n"
+		"                    [--jobs N] [--target pipeline|dmar] [--seeds DIR]...\n"
+		"\n"
+		"Fuzz the kernel's grouping, DMAR and interrupt-remapping code (linux %s):\n"
+		"platforms generated and mutated by the grammars (grammars/), each run\n"
+		"through the kernel's code and judged by the isolation model.\n"
+		"\n"
+		"  --out DIR      campaign folder: DIR/corpus (resumed when not empty),\n"
+		"                 DIR/findings/SIGNATURE/ (a bundle, its fuzz input and\n"
+		"                 report.txt), DIR/crashes (libFuzzer's artifacts)\n"
+		"  --time S       stop after S seconds (default 60)\n"
+		"  --jobs N       parallel fuzzing processes (default 1)\n"
+		"  --target T     pipeline (default: the whole pipeline and the verdict)\n"
+		"                 or dmar (raw DMAR bytes into the kernel's parsers)\n"
+		"  --seeds DIR    more seeds: table files, or bundles (DIR/NAME/sys/...);\n"
+		"                 the project's bundles and the real tables in\n"
+		"                 ../shared/data/real-tables/DMAR are used when present\n"
+		"  --engine E     libfuzzer (AFL++ is not yet supported)\n"
+		"  --kernel TREE  not yet: build with -DKERNEL_SRC=TREE instead\n"
+		"\n"
+		"A progress line every 5 s: execs/s, kernel-code coverage, corpus size,\n"
+		"findings by property.  Findings are deduplicated by property and\n"
+		"signature and written atomically.\n"
+		"\n"
+		"exit status: 0 no finding, 1 findings (see DIR/findings), 2 usage,\n"
+		"3 internal error\n", kshim_kernel_version);
+}
+
+static int mkdir_p(const char *path)
+{
+	return mkdir(path, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+static int dir_is_empty(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int empty = 1;
+
+	if (!d)
+		return 1;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.')
+			empty = 0;
+	closedir(d);
+	return empty;
+}
+
+/* findings by their leading word (P1..P6, crash, ubsan, timeout, oom, kernel, solver) */
+static void count_findings(const char *dir, char *out, size_t size)
+{
+	static const char *const kinds[] = { "P1", "P2", "P3", "P4", "P5", "P6", "crash", "ubsan",
+					     "timeout", "oom", "kernel", "solver" };
+	const size_t nk = sizeof(kinds) / sizeof(kinds[0]);
+	unsigned n[sizeof(kinds) / sizeof(kinds[0])] = { 0 };
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len = 0;
+
+	while (d && (e = readdir(d)))
+		for (size_t k = 0; k < nk; k++)
+			if (!strncmp(e->d_name, kinds[k], strlen(kinds[k])))
+				n[k]++;
+	if (d)
+		closedir(d);
+	out[0] = 0;
+	for (size_t k = 0; k < nk && len < size; k++)
+		len += snprintf(out + len, size - len, "%s%s %u", k ? " " : "", kinds[k], n[k]);
+}
+
+static unsigned total_findings(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	unsigned n = 0;
+
+	while (d && (e = readdir(d)))
+		n += e->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/*
+ * libFuzzer's fork-mode status line, "#EXECS: cov: N ft: N corp: N ...",
+ * totals over all jobs (the jobs' own lines, "#N NEW ...", are per job).
+ */
+static void scan_status(const char *line, long *execs, long *cov, long *corp)
+{
+	const char *p;
+	char *end;
+	long n = strtol(line + 1, &end, 10);
+
+	if (*end != ':')
+		return;
+	*execs = n;
+	if ((p = strstr(line, "cov: ")))
+		*cov = atol(p + 5);
+	if ((p = strstr(line, "corp: ")))
+		*corp = atol(p + 6);
+}
+
+static pid_t child;
+
+static void forward(int sig)
+{
+	if (child > 0)
+		kill(child, sig);
+}
+
+/*
+ * The signature of a sanitizer report: the first frame in the kernel's
+ * code (the extracted tree), else the first frame at all.
+ */
+static void crash_signature(const char *artifact, const char *report, char *sig, size_t size)
+{
+	const char *base = strrchr(artifact, '/') ? strrchr(artifact, '/') + 1 : artifact;
+	const char *kind = !strncmp(base, "timeout-", 8) ? "timeout" : !strncmp(base, "oom-", 4) ?
+			   "oom" : "crash";
+	const char *line = report, *first = NULL, *kernel = NULL;
+
+	for (; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		const char *in = strstr(line, " in ");
+		const char *eol = strchr(line, '\n');
+
+		if (strncmp(line, "    #", 5) || !in || (eol && in > eol))
+			continue;
+		if (!first)
+			first = in + 4;
+		if (!kernel && strstr(line, "/ktree/") && (!eol || strstr(line, "/ktree/") < eol))
+			kernel = in + 4;
+	}
+	line = kernel ? kernel : first;
+	if (!line) {
+		/* UBSan's reports name a file and line, not frames */
+		const char *ub = strstr(report, ": runtime error: ");
+		const char *file = ub ? ub : NULL;
+
+		while (file && file > report && file[-1] != '\n' && file[-1] != '/')
+			file--;
+		if (ub) {
+			snprintf(sig, size, "ubsan-%s-%.*s", strstr(report, "/ktree/") ? "kernel" : "harness",
+				 (int)(ub - file), file);
+			for (char *c = sig; *c; c++)
+				if (*c == ':')
+					*c = '-';
+		} else {
+			snprintf(sig, size, "%s-not-reproduced", kind);
+		}
+		return;
+	}
+	snprintf(sig, size, "%s-%s", kind, kernel ? "kernel-" : "harness-");
+	if (line) {
+		size_t n = strlen(sig), k = 0;
+
+		while (line[k] && line[k] != ' ' && line[k] != '\n' && n + 1 < size)
+			sig[n++] = line[k++];
+		sig[n] = 0;
+	}
+}
+
+/* rerun a crash artifact, capture the sanitizer's report, write the finding */
+static int crash_finding(const char *target, enum seed_target kind, const char *artifact,
+			 const char *findings)
+{
+	char cmd[8192], sig[256];
+	char *report = NULL;
+	size_t rlen = 0, n, len = 0;
+	FILE *p, *in;
+	uint8_t *data = NULL;
+	struct g_node *tree;
+	struct platform plat;
+	int ret = 0;
+
+	if (strchr(artifact, '\'') || strchr(target, '\''))
+		return -1;
+	snprintf(cmd, sizeof(cmd), "'%s' -runs=1 -timeout=5 -rss_limit_mb=4096 '%s' 2>&1 >/dev/null "
+		 "| head -c 65536", target, artifact);
+	p = popen(cmd, "r");
+	if (!p)
+		return -1;
+	report = malloc(65537);
+	while (report && (n = fread(report + rlen, 1, 65536 - rlen, p)) > 0)
+		rlen += n;
+	pclose(p);
+	if (!report)
+		return -1;
+	report[rlen] = 0;
+	in = fopen(artifact, "rb");
+	data = malloc(1 << 20);
+	if (in && data)
+		len = fread(data, 1, 1 << 20, in);
+	if (in)
+		fclose(in);
+	crash_signature(artifact, report, sig, sizeof(sig));
+	tree = kind == SEED_DMAR ? g_platform_small() : g_platform_from_input(data, len);
+	if (tree && !g_build(tree, &plat)) {
+		uint8_t *copy = kind == SEED_DMAR ? malloc(len ? len : 1) : NULL;
+		struct finding f = { sig, &plat, tree, data, len, NULL,
+				     "a crash or sanitizer report (the log below)", report, rlen };
+
+		if (copy) {
+			memcpy(copy, data, len);
+			g_platform_set_table(&plat, "DMAR", copy, len);
+		}
+		ret = finding_write(findings, &f);
+		g_platform_release(&plat);
+	}
+	g_node_free(tree);
+	free(data);
+	free(report);
+	return ret;
+}
+
+/*
+ * A finding's writer killed mid-way leaves DIR/findings/.tmp-*: never half
+ * a finding, but clutter.  Cleared when a campaign starts (one per DIR).
+ */
+static void remove_stale(const char *dir)
+{
+	char path[4096], cmd[4200];
+	DIR *d;
+	struct dirent *e;
+
+	snprintf(path, sizeof(path), "%s/findings", dir);
+	d = opendir(path);
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, ".tmp-", 5) || strchr(path, '\'') || strchr(e->d_name, '\''))
+			continue;
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s/%s'", path, e->d_name);
+		if (system(cmd))
+			fprintf(stderr, "isofuzz fuzz: could not remove %s/%s\n", path, e->d_name);
+	}
+	if (d)
+		closedir(d);
+}
+
+/*
+ * Each artifact is rerun to sign it (a hang takes the full timeout): at
+ * most MAX_RERUNS per campaign, the rest wait for the next (marked .done
+ * once processed, so a resumed campaign picks up where this one stopped).
+ */
+#define MAX_RERUNS 24
+
+static void process_crashes(const char *target, enum seed_target kind, const char *dir)
+{
+	char crashes[4096], findings[4096], path[8192], done[8300];
+	DIR *d;
+	struct dirent *e;
+	unsigned reruns = 0;
+
+	snprintf(crashes, sizeof(crashes), "%s/crashes", dir);
+	snprintf(findings, sizeof(findings), "%s/findings", dir);
+	d = opendir(crashes);
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, "crash-", 6) && strncmp(e->d_name, "timeout-", 8) &&
+		    strncmp(e->d_name, "oom-", 4))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", crashes, e->d_name);
+		snprintf(done, sizeof(done), "%s.done", path);
+		if (strstr(e->d_name, ".done") || !access(done, F_OK))
+			continue;
+		if (reruns++ == MAX_RERUNS) {
+			printf("fuzz: more crash artifacts in %s than one campaign signs; "
+			       "the next run continues\n", crashes);
+			break;
+		}
+		if (crash_finding(target, kind, path, findings) >= 0) {
+			FILE *f = fopen(done, "w");
+
+			if (f)
+				fclose(f);
+		}
+	}
+	if (d)
+		closedir(d);
+}
+
+static int campaign(const char *target, enum seed_target kind, const char *dir, unsigned secs,
+		    unsigned jobs)
+{
+	char corpus[4096], findings[4096], crashes[4096], t[32], f[32], prefix[4200], counts[256];
+	char line[4096];
+	int pipefd[2], status;
+	FILE *out;
+	long cov = 0, corp = 0, execs = 0;
+	time_t start = time(NULL), last = 0;
+
+	snprintf(corpus, sizeof(corpus), "%s/corpus", dir);
+	snprintf(findings, sizeof(findings), "%s/findings", dir);
+	snprintf(crashes, sizeof(crashes), "%s/crashes", dir);
+	snprintf(t, sizeof(t), "-max_total_time=%u", secs);
+	snprintf(f, sizeof(f), "-fork=%u", jobs);
+	snprintf(prefix, sizeof(prefix), "-artifact_prefix=%s/", crashes);
+	if (pipe(pipefd))
+		return EXIT_INTERNAL;
+	child = fork();
+	if (child < 0)
+		return EXIT_INTERNAL;
+	if (!child) {
+		dup2(pipefd[1], 2);
+		dup2(pipefd[1], 1);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		setenv("ISOFUZZ_FINDINGS", findings, 1);
+		execl(target, target, corpus, t, f, "-ignore_crashes=1", "-ignore_timeouts=1",
+		      "-ignore_ooms=1", "-timeout=5", "-rss_limit_mb=4096", "-max_len=65536",
+		      prefix, "-print_final_stats=1", (char *)NULL);
+		fprintf(stderr, "isofuzz: %s: %s\n", target, strerror(errno));
+		_exit(EXIT_INTERNAL);
+	}
+	close(pipefd[1]);
+	signal(SIGINT, forward);
+	signal(SIGTERM, forward);
+	out = fdopen(pipefd[0], "r");
+	while (out && fgets(line, sizeof(line), out)) {
+		time_t now = time(NULL);
+
+		if (line[0] == '#')
+			scan_status(line, &execs, &cov, &corp);
+		if (now - last >= 5) {
+			last = now;
+			count_findings(findings, counts, sizeof(counts));
+			printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: %s\n",
+			       (long)(now - start), now > start ? execs / (now - start) : 0, cov, corp,
+			       counts);
+			fflush(stdout);
+		}
+	}
+	if (out)
+		fclose(out);
+	waitpid(child, &status, 0);
+	child = 0;
+	process_crashes(target, kind, dir);
+	count_findings(findings, counts, sizeof(counts));
+	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: %s\n",
+	       execs, secs, execs / secs, cov, corp, counts);
+	printf("fuzz: findings in %s (each: report.txt, and a bundle for isofuzz replay)\n", findings);
+	return total_findings(findings) ? EXIT_VIOLATION : EXIT_ISOLATED;
+}
+
+int cmd_fuzz(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "out", required_argument, NULL, 'o' }, { "time", required_argument, NULL, 't' },
+		{ "jobs", required_argument, NULL, 'j' }, { "engine", required_argument, NULL, 'e' },
+		{ "target", required_argument, NULL, 'T' }, { "seeds", required_argument, NULL, 's' },
+		{ "kernel", required_argument, NULL, 'k' }, { "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	const char *out = NULL, *seeds[16];
+	size_t nr_seeds = 0;
+	enum seed_target kind = SEED_PIPELINE;
+	unsigned secs = 60, jobs = 1, count;
+	char target[4096], path[4200], *end;
+	int c;
+
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/bundles";
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade";
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/../shared/data/real-tables/DMAR";
+	seeds[nr_seeds++] = ISOFUZZ_BINARY_DIR "/corpus/dmar";
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:t:j:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 't':
+		case 'j':
+			errno = 0;
+			unsigned long v = strtoul(optarg, &end, 10);
+
+			if (errno || *end || !v || v > 1000000) {
+				fprintf(stderr, "isofuzz fuzz: --%s %s: want a positive number\n",
+					c == 't' ? "time" : "jobs", optarg);
+				return EXIT_BAD_INPUT;
+			}
+			*(c == 't' ? &secs : &jobs) = v;
+			break;
+		case 'e':
+			if (!strcmp(optarg, "afl")) {
+				fprintf(stderr, "isofuzz fuzz: --engine afl: not yet supported (use libfuzzer)\n");
+				return EXIT_BAD_INPUT;
+			}
+			if (strcmp(optarg, "libfuzzer")) {
+				fprintf(stderr, "isofuzz fuzz: --engine %s: want libfuzzer or afl\n", optarg);
+				return EXIT_BAD_INPUT;
+			}
+			break;
+		case 'T':
+			if (!strcmp(optarg, "dmar"))
+				kind = SEED_DMAR;
+			else if (strcmp(optarg, "pipeline")) {
+				fprintf(stderr, "isofuzz fuzz: --target %s: want pipeline or dmar\n", optarg);
+				return EXIT_BAD_INPUT;
+			}
+			break;
+		case 's':
+			if (nr_seeds == sizeof(seeds) / sizeof(seeds[0])) {
+				fprintf(stderr, "isofuzz fuzz: too many --seeds\n");
+				return EXIT_BAD_INPUT;
+			}
+			seeds[nr_seeds++] = optarg;
+			break;
+		case 'k':
+			fprintf(stderr, "isofuzz fuzz: --kernel: not yet supported; build with "
+				"-DKERNEL_SRC=%s and run that build's isofuzz\n", optarg);
+			return EXIT_BAD_INPUT;
+		case 'h':
+			usage(stdout);
+			return EXIT_ISOLATED;
+		default:
+			usage(stderr);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (!out || optind != argc) {
+		usage(stderr);
+		return EXIT_BAD_INPUT;
+	}
+	snprintf(target, sizeof(target), "%s/%s",
+		 getenv("ISOFUZZ_TARGET_DIR") ? getenv("ISOFUZZ_TARGET_DIR") : ISOFUZZ_TARGET_DIR,
+		 kind == SEED_DMAR ? "fuzz_dmar" : "fuzz_pipeline");
+	if (access(target, X_OK)) {
+		fprintf(stderr, "isofuzz fuzz: %s: %s (set ISOFUZZ_TARGET_DIR)\n", target, strerror(errno));
+		return EXIT_INTERNAL;
+	}
+	for (const char *sub = ""; sub; sub = !*sub ? "/corpus" : !strcmp(sub, "/corpus") ?
+	     "/findings" : !strcmp(sub, "/findings") ? "/crashes" : NULL) {
+		snprintf(path, sizeof(path), "%s%s", out, sub);
+		if (mkdir_p(path)) {
+			fprintf(stderr, "isofuzz fuzz: %s: %s\n", path, strerror(errno));
+			return EXIT_BAD_INPUT;
+		}
+	}
+	remove_stale(out);
+	snprintf(path, sizeof(path), "%s/corpus", out);
+	if (dir_is_empty(path)) {
+		if (seed_corpus(path, kind, seeds, nr_seeds, &count)) {
+			fprintf(stderr, "isofuzz fuzz: %s: could not write seeds\n", path);
+			return EXIT_INTERNAL;
+		}
+		printf("fuzz: %u seeds in %s\n", count, path);
+	} else {
+		printf("fuzz: resuming from %s\n", path);
+	}
+	fflush(stdout);
+	return campaign(target, kind, out, secs, jobs);
+}
