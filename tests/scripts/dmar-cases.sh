@@ -44,17 +44,10 @@ if [ -f "$case/config-patches" ]; then
 fi
 
 # the verdict: isolated unless expected/verdict (reasoned by hand, as for
-# bundles: tests/scripts/verdict.sh) says violation
-want=0
-grep -q "^verdict: violation" "$case/expected/verdict" 2>/dev/null && want=1
-expect_exit "$want" "$name replays" "$isofuzz" replay --log --topology "$t" "$corpus/$table.dat"
-for p in $(sed -n 's/^property: *//p' "$case/expected/verdict" 2>/dev/null); do
-	grep -q "^  $p .*: violated" "$tmp/out" && pass "$name: $p violated" || fail "$name: $p not violated"
-done
-sed -n 's/^match: *//p' "$case/expected/verdict" 2>/dev/null > "$tmp/matches"
-while IFS= read -r m; do
-	grep -qF -- "$m" "$tmp/out" && pass "$name: shows '$m'" || fail "$name: missing '$m'"
-done < "$tmp/matches"
+# bundles: lib.sh) says violation
+expect_exit "$(verdict_exit "$case/expected/verdict")" "$name replays" \
+	"$isofuzz" replay --log --topology "$t" "$corpus/$table.dat"
+verdict_lines "$case/expected/verdict" "$name"
 if grep -qE 'Sanitizer|runtime error' "$tmp/err"; then
 	fail "$name: sanitizer report"; sed 's/^/    /' "$tmp/err"
 fi

@@ -33,14 +33,33 @@ table_bundle() {
 	cp "$1/sys/firmware/acpi/tables/APIC" "$2/sys/firmware/acpi/tables/"
 	cp "$1/proc/cmdline" "$2/proc/cmdline"
 }
+# expected/verdict (written by hand from solver/README.md's rules):
+#   verdict: isolated | violation
+#   property: P2            (violation: a property the output must name)
+#   match: TEXT             (any number: text the output must contain)
+# verdict_exit FILE: the replay exit status it implies (0, or 1 for a
+# violation); a missing file is an isolated verdict
+verdict_exit() {
+	grep -q "^verdict: violation" "$1" 2>/dev/null && echo 1 || echo 0
+}
+# verdict_lines FILE NAME: $tmp/out names FILE's properties as violated and
+# contains its match lines
+verdict_lines() {
+	for p in $(sed -n 's/^property: *//p' "$1" 2>/dev/null); do
+		grep -q "^  $p .*: violated" "$tmp/out" && pass "$2: $p violated" ||
+			{ fail "$2: $p not violated"; sed 's/^/    /' "$tmp/out"; }
+	done
+	sed -n 's/^match: *//p' "$1" 2>/dev/null > "$tmp/matches"
+	while IFS= read -r m; do
+		grep -qF -- "$m" "$tmp/out" && pass "$2: shows '$m'" || fail "$2: missing '$m'"
+	done < "$tmp/matches"
+}
 # golden_check BUNDLE REGEX EXCLUDE IR: a golden bundle replays to the real
 # kernel's groups, log lines (log_lines_match) and "interrupt remapping:" IR
 golden_check() {
 	# exit 1 only for the violation expected/verdict reasons (verdict.sh
 	# checks which); a difference in groups fails
-	gwant=0
-	grep -q "^verdict: violation" "$1/expected/verdict" 2>/dev/null && gwant=1
-	expect_exit "$gwant" "$(basename "$1") replays" "$isofuzz" replay --log "$1"
+	expect_exit "$(verdict_exit "$1/expected/verdict")" "$(basename "$1") replays" "$isofuzz" replay --log "$1"
 	grep -q "^groups differ" "$tmp/out" && fail "$(basename "$1"): groups differ from the real kernel's"
 	log_lines_match "$(basename "$1")" "$1" "$2" "$3"
 	grep -qx "interrupt remapping: $4" "$tmp/out" && pass "$(basename "$1"): interrupt remapping: $4" ||
