@@ -16,6 +16,30 @@
 
 static struct platform_pci_function *cfg;
 static size_t nr_cfg;
+/*
+ * cfg's indices sorted by (segment, bus, devfn), ties in platform order:
+ * enumeration reads the vendor ID of all 256 devfns of every bus, so each
+ * read is a binary search rather than a walk over every function.
+ */
+static uint32_t *by_bdf;
+
+static uint64_t make_key(unsigned int segment, unsigned int bus, unsigned int devfn, size_t index)
+{
+	return (uint64_t)segment << 48 | (uint64_t)bus << 40 | (uint64_t)devfn << 32 | index;
+}
+
+static uint64_t key(const struct platform_pci_function *f, size_t index)
+{
+	return make_key(f->segment, f->bus, f->devfn, index);
+}
+
+static int by_key(const void *a, const void *b)
+{
+	uint64_t ka = key(&cfg[*(const uint32_t *)a], *(const uint32_t *)a);
+	uint64_t kb = key(&cfg[*(const uint32_t *)b], *(const uint32_t *)b);
+
+	return ka < kb ? -1 : ka > kb;
+}
 
 void kshim_config_load(const struct platform *platform)
 {
@@ -24,25 +48,42 @@ void kshim_config_load(const struct platform *platform)
 	if (!nr_cfg)
 		return;
 	cfg = malloc(nr_cfg * sizeof(*cfg));
-	if (cfg)
-		memcpy(cfg, platform->functions, nr_cfg * sizeof(*cfg));
-	else
-		nr_cfg = 0;
+	by_bdf = malloc(nr_cfg * sizeof(*by_bdf));
+	if (!cfg || !by_bdf) {
+		kshim_config_release();
+		return;
+	}
+	memcpy(cfg, platform->functions, nr_cfg * sizeof(*cfg));
+	for (size_t i = 0; i < nr_cfg; i++)
+		by_bdf[i] = (uint32_t)i;
+	qsort(by_bdf, nr_cfg, sizeof(*by_bdf), by_key);
 }
 
 void kshim_config_release(void)
 {
 	free(cfg);
+	free(by_bdf);
 	cfg = NULL;
+	by_bdf = NULL;
 	nr_cfg = 0;
 }
 
+/* The first function (in platform order) at bus/devfn, or NULL. */
 static struct platform_pci_function *lookup(struct pci_bus *bus, unsigned int devfn)
 {
-	for (size_t i = 0; i < nr_cfg; i++)
-		if (cfg[i].segment == bus->domain_nr && cfg[i].bus == bus->number &&
-		    cfg[i].devfn == devfn)
-			return &cfg[i];
+	uint64_t want = make_key(bus->domain_nr, bus->number, devfn, 0);
+	size_t lo = 0, hi = nr_cfg;
+
+	while (lo < hi) {		/* lower bound of want */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key(&cfg[by_bdf[mid]], by_bdf[mid]) < want)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < nr_cfg && key(&cfg[by_bdf[lo]], 0) == want)
+		return &cfg[by_bdf[lo]];
 	return NULL;
 }
 
