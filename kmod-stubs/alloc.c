@@ -103,18 +103,37 @@ void bitmap_free(const unsigned long *bitmap)
  * (the IOMMU reads them by physical address and masks the low bits), and
  * exactly that long, so that a kernel access past its own allocation is
  * caught by ASan and not absorbed by alignment slack.
+ *
+ * A run's pages go back to a pool at its end, not to the C allocator: the
+ * next run (a fuzzer's next input) reuses them with their ASan redzones
+ * intact, and only pays for clearing them, not for the allocator's fresh
+ * pages faulting in again (a 1 MiB interrupt-remapping table per unit).
  */
-static void **pages;
-static size_t nr_pages, cap_pages;
+struct page_block {
+	void *p;
+	int order;
+};
+static struct page_block *pages;	/* [0, nr_pages) in use this run, then the pool */
+static size_t nr_pages, nr_pooled, cap_pages;
 
 void *kshim_alloc_pages(int order)
 {
 	size_t size = PAGE_SIZE << order;
-	void *p;
+	void *p = NULL;
 
-	if (nr_pages == cap_pages) {
+	for (size_t i = nr_pages; i < nr_pages + nr_pooled; i++)
+		if (pages[i].order == order) {
+			struct page_block b = pages[i];
+
+			pages[i] = pages[nr_pages];	/* the first pooled one moves here */
+			pages[nr_pages] = b;
+			nr_pooled--;
+			memset(b.p, 0, size);
+			return pages[nr_pages++].p;
+		}
+	if (nr_pages + nr_pooled == cap_pages) {
 		size_t cap = cap_pages ? 2 * cap_pages : 64;
-		void **grown = realloc(pages, cap * sizeof(*pages));
+		struct page_block *grown = realloc(pages, cap * sizeof(*pages));
 
 		if (!grown)
 			return NULL;
@@ -124,7 +143,9 @@ void *kshim_alloc_pages(int order)
 	if (posix_memalign(&p, PAGE_SIZE, size))
 		return NULL;
 	memset(p, 0, size);
-	pages[nr_pages++] = p;
+	if (nr_pooled)		/* keep the pool contiguous after the pages in use */
+		pages[nr_pages + nr_pooled] = pages[nr_pages];
+	pages[nr_pages++] = (struct page_block){ p, order };
 	return p;
 }
 
@@ -132,11 +153,19 @@ void kshim_free_all(void)
 {
 	while (kblocks.next != &kblocks)
 		kfree(kblocks.next->data);
-	while (nr_pages)
-		free(pages[--nr_pages]);
+	/* this run's pages join the pool: all of [0, nr_pages + nr_pooled) */
+	nr_pooled += nr_pages;
+	nr_pages = 0;
+}
+
+/* At exit (and for LeakSanitizer's sake): the pool back to the allocator. */
+static void __attribute__((destructor)) free_page_pool(void)
+{
+	for (size_t i = 0; i < nr_pages + nr_pooled; i++)
+		free(pages[i].p);
 	free(pages);
 	pages = NULL;
-	cap_pages = 0;
+	nr_pages = nr_pooled = cap_pages = 0;
 }
 
 void *kmemdup(const void *src, size_t len, gfp_t gfp)
