@@ -270,18 +270,6 @@ out:
 		g_node_free(derived[i]);
 	g_lowered_release(&l);
 	if (ret)
-		g_platform_release(p);
+		platform_release(p);
 	return ret;
-}
-
-void g_platform_release(struct platform *p)
-{
-	for (size_t i = 0; i < p->nr_tables; i++)
-		free(p->tables[i].data);
-	free(p->tables);
-	free(p->functions);
-	free(p->dma_aliases);
-	free(p->iommus);
-	free(p->cmdline);
-	memset(p, 0, sizeof(*p));
 }

@@ -43,7 +43,6 @@ uint64_t g_unit_base(unsigned unit);
 /* build.c: the whole platform (tables per the mode); 0, 1 when the tree has
  * no PCI function (nothing to run), or -1 out of memory */
 int g_build(const struct g_node *platform, struct platform *p);
-void g_platform_release(struct platform *p);
 /* replace table sig's bytes with data (taken over), sized as the kernel maps it */
 int g_platform_set_table(struct platform *p, const char *sig, uint8_t *data, size_t len);
 

@@ -564,13 +564,7 @@ int bundle_load(struct bundle *b, const char *path, struct diag *d)
 
 void bundle_release(struct bundle *b)
 {
-	for (size_t i = 0; i < b->platform.nr_tables; i++)
-		free(b->platform.tables[i].data);
-	free(b->platform.tables);
-	free(b->platform.iommus);
-	free(b->platform.dma_aliases);
-	free(b->platform.functions);
-	free(b->platform.cmdline);
+	platform_release(&b->platform);
 	partition_release(&b->expected);
 	free(b->path);
 	memset(b, 0, sizeof(*b));

@@ -243,7 +243,7 @@ static int crash_finding(const char *target, enum seed_target kind, const char *
 			g_platform_set_table(&plat, "DMAR", copy, len);
 		}
 		ret = finding_write(findings, &f);
-		g_platform_release(&plat);
+		platform_release(&plat);
 	}
 	g_node_free(tree);
 	free(data);

@@ -138,18 +138,3 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 	free(cmdline);
 	return ret;
 }
-
-void observation_release(struct observation *obs)
-{
-	if (obs->groups)
-		for (int i = 0; i < obs->nr_groups; i++)
-			free(obs->groups[i].regions);
-	free(obs->groups);
-	free(obs->units);
-	free(obs->irq_sources);
-	free(obs->aliases);
-	free(obs->devices);
-	free(obs->log);
-	free(obs->failure);
-	memset(obs, 0, sizeof(*obs));
-}

@@ -26,11 +26,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (copy)
 		memcpy(copy, data, size);
 	if (!copy || g_platform_set_table(&p, "DMAR", copy, size)) {
-		g_platform_release(&p);
+		platform_release(&p);
 		return 0;
 	}
 	kshim_run(&p, &obs);
 	observation_release(&obs);
-	g_platform_release(&p);
+	platform_release(&p);
 	return 0;
 }

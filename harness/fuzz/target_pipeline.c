@@ -101,7 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		judge(&p, tree, data, size, &obs);
 	}
 	observation_release(&obs);
-	g_platform_release(&p);
+	platform_release(&p);
 	g_node_free(tree);
 	return 0;
 }

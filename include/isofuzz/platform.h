@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #define PLATFORM_CONFIG_MAX 4096
 
@@ -184,7 +186,36 @@ struct observation {
 
 /* kmod-stubs: run the kernel's code on a platform. 0, or -1 if it hit BUG(). */
 int kshim_run(const struct platform *platform, struct observation *obs);
-void observation_release(struct observation *obs);
+
+/*
+ * Free what a platform or an observation holds, whoever filled it (bundle
+ * loader, grammar builder, kshim_run, a test), and zero it.
+ */
+static inline void platform_release(struct platform *p)
+{
+	for (size_t i = 0; p->tables && i < p->nr_tables; i++)
+		free(p->tables[i].data);
+	free(p->tables);
+	free(p->functions);
+	free(p->iommus);
+	free(p->dma_aliases);
+	free(p->cmdline);
+	memset(p, 0, sizeof(*p));
+}
+
+static inline void observation_release(struct observation *obs)
+{
+	for (int i = 0; obs->groups && i < obs->nr_groups; i++)
+		free(obs->groups[i].regions);
+	free(obs->groups);
+	free(obs->units);
+	free(obs->irq_sources);
+	free(obs->aliases);
+	free(obs->devices);
+	free(obs->log);
+	free(obs->failure);
+	memset(obs, 0, sizeof(*obs));
+}
 /* The kernel tree the shim was built from, e.g. "6.12.117". */
 extern const char kshim_kernel_version[];
 

@@ -126,7 +126,7 @@ static void bundle_roundtrip(unsigned seed, const char *tmp)
 		CHECK(same, "seed %u: the bundle loads back to another platform", seed);
 	}
 	bundle_release(&b);
-	g_platform_release(&p);
+	platform_release(&p);
 	g_node_free(tree);
 }
 

@@ -232,18 +232,8 @@ void tb_region(struct tb *t, int group, uint64_t start, uint64_t end, enum obser
 
 void tb_free(struct tb *t)
 {
-	for (size_t i = 0; i < t->p.nr_tables; i++)
-		free(t->p.tables[i].data);
-	free(t->p.tables);
-	free(t->p.functions);
-	free(t->p.dma_aliases);
-	free(t->p.cmdline);
-	for (int i = 0; t->o.groups && i < t->o.nr_groups; i++)
-		free(t->o.groups[i].regions);
-	free(t->o.groups);
-	free(t->o.devices);
-	free(t->o.units);
-	free(t->o.irq_sources);
+	platform_release(&t->p);
+	observation_release(&t->o);
 	memset(t, 0, sizeof(*t));
 }
 

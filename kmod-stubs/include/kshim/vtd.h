@@ -2,7 +2,7 @@
 /*
  * What the Intel VT-d files (dmar.c, iommu.c, irq_remapping.c) see in place
  * of their #includes: the kernel's own declarations, extracted from the
- * tree (kgen/*_h.h), and the stand-ins of kshim/vtd_internal.h.
+ * tree (kgen/NAME_h.h), and the stand-ins of kshim/vtd_internal.h.
  */
 #ifndef KSHIM_VTD_H
 #define KSHIM_VTD_H
