@@ -55,10 +55,13 @@ struct sv_fn {
 	bool acs;			/* ACS extended capability present */
 	uint16_t acs_cap;		/* implemented */
 	uint16_t acs_ctrl;		/* enabled, after the OS and cmdline */
+	bool type1;			/* type 1 (bridge) header, configured or not */
 	/* derived from the topology */
 	enum sv_bus_kind kind;		/* of the bus it sits on */
 	enum sv_bus_kind sec_kind;	/* bridges: of its secondary bus */
 	bool dma;			/* a DMA master a group is for: type 0, not a bridge class */
+	bool rc_translated;		/* integrated endpoint of a VT-d root complex:
+					   its peer requests are translated (VT-d 3.16) */
 	/* from the observation */
 	int obs;			/* index into observation.devices, -1 none */
 	int group;			/* -1: not exposed */

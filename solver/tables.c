@@ -162,6 +162,12 @@ static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size
 			return 0;
 		}
 		rid = scope_rid(f, t, off, len, seg, &fn);
+		/* 8.3.1: type 01h names an endpoint, never a PCI-PCI bridge */
+		if (rid >= 0 && type == 1 && fn >= 0 && f->fns[fn].type1) {
+			note(f, "DMAR: endpoint scope %02x:%02x.%x is a bridge",
+			     rid >> 8, (rid >> 3) & 0x1f, rid & 7);
+			rid = -1;
+		}
 		if (rid >= 0 && (type == 1 || type == 2)) {
 			unsigned lo2 = 1, hi2 = 0;
 
