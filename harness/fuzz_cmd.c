@@ -151,7 +151,7 @@ static void forward(int sig)
  * The signature of a sanitizer report: the first frame in the kernel's
  * code (the extracted tree), else the first frame at all.
  */
-static void crash_signature(const char *artifact, const char *report, char *sig, size_t size)
+void finding_crash_signature(const char *artifact, const char *report, char *sig, size_t size)
 {
 	const char *base = strrchr(artifact, '/') ? strrchr(artifact, '/') + 1 : artifact;
 	const char *kind = !strncmp(base, "timeout-", 8) ? "timeout" : !strncmp(base, "oom-", 4) ?
@@ -231,7 +231,7 @@ static int crash_finding(const char *target, enum seed_target kind, const char *
 		len = fread(data, 1, 1 << 20, in);
 	if (in)
 		fclose(in);
-	crash_signature(artifact, report, sig, sizeof(sig));
+	finding_crash_signature(artifact, report, sig, sizeof(sig));
 	tree = kind == SEED_DMAR ? g_platform_small() : g_platform_from_input(data, len);
 	if (tree && !g_build(tree, &plat)) {
 		uint8_t *copy = kind == SEED_DMAR ? malloc(len ? len : 1) : NULL;
