@@ -22,6 +22,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "finding.h"
+#include "known.h"
 #include "seed.h"
 
 #ifndef ISOFUZZ_TARGET_DIR
@@ -30,6 +31,8 @@
 #ifndef ISOFUZZ_SOURCE_DIR
 #define ISOFUZZ_SOURCE_DIR "."
 #endif
+/* what explains known findings (corpus/regression/README.md) */
+#define REGRESSION_DIR ISOFUZZ_SOURCE_DIR "/corpus/regression"
 #ifndef ISOFUZZ_BINARY_DIR
 #define ISOFUZZ_BINARY_DIR "."
 #endif
@@ -61,7 +64,10 @@ static void usage(FILE *out)
 		"findings by property.  Findings are deduplicated by property and\n"
 		"signature and written atomically.\n"
 		"\n"
-		"exit status: 0 no finding, 1 findings (see DIR/findings), 2 usage,\n"
+		"Findings whose signature corpus/regression/*/explains names are known\n"
+		"(listed with the folder that explains them); the others are new.\n"
+		"\n"
+		"exit status: 0 no new finding, 1 new findings (see DIR/findings), 2 usage,\n"
 		"3 internal error\n", kshim_kernel_version);
 }
 
@@ -105,19 +111,6 @@ static void count_findings(const char *dir, char *out, size_t size)
 	out[0] = 0;
 	for (size_t k = 0; k < nk && len < size; k++)
 		len += snprintf(out + len, size - len, "%s%s %u", k ? " " : "", kinds[k], n[k]);
-}
-
-static unsigned total_findings(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	unsigned n = 0;
-
-	while (d && (e = readdir(d)))
-		n += e->d_name[0] != '.';
-	if (d)
-		closedir(d);
-	return n;
 }
 
 /*
@@ -323,6 +316,7 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 	int pipefd[2], status;
 	FILE *out;
 	long cov = 0, corp = 0, execs = 0;
+	unsigned known = 0, fresh = 0;
 	time_t start = time(NULL), last = 0;
 
 	snprintf(corpus, sizeof(corpus), "%s/corpus", dir);
@@ -360,9 +354,10 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 		if (now - last >= 5) {
 			last = now;
 			count_findings(findings, counts, sizeof(counts));
-			printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: %s\n",
+			known_count(REGRESSION_DIR, findings, &known, &fresh);
+			printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
 			       (long)(now - start), now > start ? execs / (now - start) : 0, cov, corp,
-			       counts);
+			       fresh, known, counts);
 			fflush(stdout);
 		}
 	}
@@ -372,10 +367,13 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 	child = 0;
 	process_crashes(target, kind, dir);
 	count_findings(findings, counts, sizeof(counts));
-	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: %s\n",
-	       execs, secs, execs / secs, cov, corp, counts);
+	known_count(REGRESSION_DIR, findings, &known, &fresh);
+	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
+	       execs, secs, execs / secs, cov, corp, fresh, known, counts);
+	known_list(REGRESSION_DIR, findings, stdout);
 	printf("fuzz: findings in %s (each: report.txt, and a bundle for isofuzz replay)\n", findings);
-	return total_findings(findings) ? EXIT_VIOLATION : EXIT_ISOLATED;
+	/* a finding the regression corpus explains does not fail a run */
+	return fresh ? EXIT_VIOLATION : EXIT_ISOLATED;
 }
 
 int cmd_fuzz(int argc, char **argv)
