@@ -138,6 +138,16 @@ int sv_cmdline_irqs(struct sv_facts *f);
 /* tables.c: DMAR, IVRS, MADT, HPET into units, ranges, aliases, maps. */
 int sv_tables_parse(struct sv_facts *f);
 int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit);
+/*
+ * tables.c: resolve the DMAR device scope at off (length len) of table b
+ * (VT-d 8.3.1: start bus, then a (device, function) pair per hop, each
+ * hop but the last a bridge whose secondary bus the next is on).  The
+ * requester ID it names, *fn the function there or -1; or -1 when it has no
+ * path (len < 8) or *hop, an intermediate hop's requester ID, is no
+ * configured bridge.
+ */
+int sv_scope_path(const struct sv_facts *f, const uint8_t *b, size_t n, size_t off, size_t len,
+		  uint16_t seg, int *fn, int *hop);
 
 /* Helpers both checkers share: definitions, not algorithms. */
 int sv_find(const struct sv_facts *f, uint16_t seg, uint16_t rid);
