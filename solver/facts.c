@@ -135,7 +135,8 @@ int sv_facts_build(struct sv_facts *f, const struct platform *p,
 		if (x->bridge)
 			x->sec_kind = secondary_kind(x);
 	}
-	observe(f);
+	if (obs)
+		observe(f);
 	if (add_hw_aliases(f) || sv_tables_parse(f) || sv_cmdline_irqs(f))
 		return -1;
 	return 0;

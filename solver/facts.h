@@ -124,7 +124,10 @@ struct sv_facts {
 	char table_note[160];		/* first table defect seen, for the report */
 };
 
-/* 0, or -1 on allocation failure.  Never fails on bad input. */
+/*
+ * 0, or -1 on allocation failure.  Never fails on bad input.  obs may be
+ * NULL: the hardware and tables alone (isofuzz lint reads them so).
+ */
 int sv_facts_build(struct sv_facts *f, const struct platform *p,
 		   const struct observation *obs);
 void sv_facts_release(struct sv_facts *f);
