@@ -102,15 +102,25 @@ static void entries(struct ivrs *v, size_t off, size_t end, unsigned int type, i
 	long start = -1, alias = -1;
 	struct acpi_sub e;
 	int more, t = type_index(type);
+	bool inside = false;		/* an entry came between start and end */
 
 	while ((more = acpi_sub_next(ACPI_SUB_IVHD, v->b, end, &next, &e)) > 0) {
 		unsigned int et = e.type, id = GET(e.off + 1, 2);
 
-		if (start >= 0 && et != 0x04) {
+		/*
+		 * A range is its start entry and the end entry after it.  Linux
+		 * closes an open range at the next end whatever came between,
+		 * and a second start replaces the first: that range is lost.
+		 */
+		if (start >= 0 && (et == 0x03 || et == 0x43 || et == 0x47)) {
 			lint_report(l, LINT_ERROR, "IVRS", start_off, "ivhd-range",
-				    "start of range %04lx has no end of range before the entry at %#zx",
-				    start, e.off);
-			start = alias = -1;
+				    "start of range %04lx is followed by another start (at %#zx) before "
+				    "its end: the range is lost", start, e.off);
+		} else if (start >= 0 && et != 0x04 && !inside) {
+			lint_report(l, LINT_WARNING, "IVRS", e.off, "ivhd-range",
+				    "entry %02xh between the start of range %04lx (at %#zx) and its end",
+				    et, start, start_off);
+			inside = true;
 		}
 		switch (et) {
 		case 0x01:				/* all */
@@ -122,10 +132,10 @@ static void entries(struct ivrs *v, size_t off, size_t end, unsigned int type, i
 			break;
 		case 0x03:				/* start of range */
 		case 0x47:				/* extended start of range */
-			start = id, alias = -1, start_off = e.off;
+			start = id, alias = -1, start_off = e.off, inside = false;
 			break;
 		case 0x43:				/* alias start of range */
-			start = id, alias = (long)GET(e.off + 5, 2), start_off = e.off;
+			start = id, alias = (long)GET(e.off + 5, 2), start_off = e.off, inside = false;
 			break;
 		case 0x42:				/* alias select */
 			claim(v, type, unit, seg, id, id, e.off);
@@ -241,6 +251,12 @@ static void ivmd(struct ivrs *v, size_t off, unsigned int type)
 			       start, start + size - 1);
 }
 
+/*
+ * A device under two IOMMUs: the specification gives each requester ID one
+ * translating unit; the kernel's last-IVHD-wins reading may or may not be
+ * the hardware's.  A warning: real multi-IOMMU firmware does it (a
+ * catch-all range in the first IVHD, the other units' buses in later ones).
+ */
 static void overlaps(struct ivrs *v)
 {
 	for (size_t i = 0; i < v->nr_claims; i++)
@@ -250,9 +266,11 @@ static void overlaps(struct ivrs *v)
 			if (a->ivhd_type != b->ivhd_type || a->unit == b->unit || a->seg != b->seg ||
 			    a->hi < b->lo || b->hi < a->lo)
 				continue;
-			lint_report(v->l, LINT_ERROR, "IVRS", b->off, "scope-overlap",
-				    "devices %04x-%04x of IVHD %02xh #%d are IVHD #%d's too (entry at %#zx)",
-				    b->lo, b->hi, b->ivhd_type, b->unit, a->unit, a->off);
+			lint_report(v->l, LINT_WARNING, "IVRS", b->off, "scope-overlap",
+				    "devices %04x-%04x of IVHD %02xh #%d are IVHD #%d's too (entry at %#zx): "
+				    "Linux gives them to the later IVHD",
+				    b->lo > a->lo ? b->lo : a->lo, b->hi < a->hi ? b->hi : a->hi,
+				    b->ivhd_type, b->unit, a->unit, a->off);
 			break;
 		}
 }
