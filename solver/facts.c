@@ -148,7 +148,8 @@ int sv_facts_build(struct sv_facts *f, const struct platform *p,
 			for (size_t k = 0; k < f->nr_fns; k++)
 				f->fns[k].rc_translated = f->fns[k].pcie_type == SV_PT_RCIEP &&
 							  f->fns[k].kind == SV_BUS_ROOT;
-	observe(f);
+	if (obs)
+		observe(f);
 	if (add_hw_aliases(f) || sv_tables_parse(f) || sv_cmdline_irqs(f))
 		return -1;
 	return 0;

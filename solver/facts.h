@@ -127,7 +127,10 @@ struct sv_facts {
 	char table_note[160];		/* first table defect seen, for the report */
 };
 
-/* 0, or -1 on allocation failure.  Never fails on bad input. */
+/*
+ * 0, or -1 on allocation failure.  Never fails on bad input.  obs may be
+ * NULL: the hardware and tables alone (isofuzz lint reads them so).
+ */
 int sv_facts_build(struct sv_facts *f, const struct platform *p,
 		   const struct observation *obs);
 void sv_facts_release(struct sv_facts *f);
@@ -141,6 +144,16 @@ int sv_cmdline_irqs(struct sv_facts *f);
 /* tables.c: DMAR, IVRS, MADT, HPET into units, ranges, aliases, maps. */
 int sv_tables_parse(struct sv_facts *f);
 int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit);
+/*
+ * tables.c: resolve the DMAR device scope at off (length len) of table b
+ * (VT-d 8.3.1: start bus, then a (device, function) pair per hop, each
+ * hop but the last a bridge whose secondary bus the next is on).  The
+ * requester ID it names, *fn the function there or -1; or -1 when it has no
+ * path (len < 8) or *hop, an intermediate hop's requester ID, is no
+ * configured bridge.
+ */
+int sv_scope_path(const struct sv_facts *f, const uint8_t *b, size_t n, size_t off, size_t len,
+		  uint16_t seg, int *fn, int *hop);
 
 /* Helpers both checkers share: definitions, not algorithms. */
 int sv_find(const struct sv_facts *f, uint16_t seg, uint16_t rid);
