@@ -11,18 +11,21 @@
  * code.  Nothing is changed in the harness or the shim for this, and an
  * ordinary build pays nothing for it.
  *
- * Where "the kernel code" starts and ends (bench/profile.sh measured it):
+ * Where "the kernel code" starts and ends:
  * the boot steps kmod-stubs/run.c takes between its set-up and its
  * observation: kshim_parse_cmdline (the kernel's __setup handlers),
  * kshim_amd_detect and kshim_vtd_early (detection and the table walks),
  * pci_request_acs, kshim_enumerate (probe.c's slot scan, fixups), kshim_amd_late
  * and kshim_vtd_late (IOMMU and IR init), kshim_probe_groups (device_group).
  * Those steps include what the kernel calls back into the shim while it runs
- * (config space, kmalloc, printk, MMIO): the hardware and libraries under
- * the kernel, paid on a real machine too.  Set-up (pristine state, loading
- * config spaces, tables and register files), the observation of what the
- * kernel decided and the teardown are the shim's; so are the steps' own
- * few lines of glue (the bus walk around pci_scan_slot).
+ * (config space, kmalloc and zeroed pages, printk, MMIO): the hardware and
+ * libraries under the kernel, which a real machine pays too, though at
+ * other prices; bench/profile.sh splits the stage into the kernel's own
+ * frames (with the sanitizer and comparison hooks they call) and the
+ * shim's.  Set-up (pristine state, loading config spaces, tables and
+ * register files), the observation of what the kernel decided and the
+ * teardown are the shim's; so are the steps' own few lines of glue (the
+ * bus walk around pci_scan_slot).
  *
  * Times are the monotonic clock's (a vDSO read, 25 ns; the thread's CPU
  * time is a system call and would cost more than some stages), pass by
@@ -370,8 +373,9 @@ static double cpu_time(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* one pass over every input: each input's stages into row[input] */
-static void run_pass(int pass, double (*row)[NR_STAGES])
+/* one pass over every input: each input's stages into row[input]; not inlined, as
+ * bench/profile.sh tells the passes' samples by this frame */
+static __attribute__((noinline)) void run_pass(int pass, double (*row)[NR_STAGES])
 {
 	double wall = now(), cpu = cpu_time();
 
