@@ -36,12 +36,14 @@
  * a pass preempted by another process on this shared machine does not
  * count; the figures are the means of those medians over the inputs.
  *
- * usage: bench_throughput [-p PASSES] [-m MUTANTS] [CORPUS_DIR]
+ * usage: bench_throughput [-p PASSES] [-m MUTANTS] [-w DIR] [CORPUS_DIR]
  * Inputs: the files of CORPUS_DIR (e.g. a campaign's corpus), or else the
  * seeds `isofuzz fuzz` starts from (the project's bundles and DMAR corpus,
  * generated platforms; not ../shared/data, so the set is the same on every
  * checkout) and, from each, MUTANTS (default 7) successive grammar
- * mutations from fixed seeds.
+ * mutations from fixed seeds.  Inputs that crash (a sanitizer report) are
+ * left out.  -w DIR writes the set that runs into DIR (an existing folder),
+ * so that another build runs exactly the same inputs.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -312,6 +314,22 @@ static size_t drop_crashing(void)
 	return dropped;
 }
 
+/* the inputs as files dir/NNNNN, so that another build runs the same set */
+static void write_inputs(const char *dir)
+{
+	for (size_t i = 0; i < nr_inputs; i++) {
+		char path[4096];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/%05zu", dir, i);
+		f = fopen(path, "wb");
+		if (!f || fwrite(inputs[i].data, 1, inputs[i].len, f) != inputs[i].len || fclose(f)) {
+			fprintf(stderr, "bench_throughput: %s: %m\n", path);
+			exit(2);
+		}
+	}
+}
+
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	return remove(path);
@@ -425,9 +443,13 @@ int main(int argc, char **argv)
 	double first[NR_STAGES] = { 0 }, med[NR_STAGES] = { 0 }, (*times)[NR_STAGES], *col;
 	unsigned first_z3 = 0, first_findings = 0;
 	size_t dropped;
+	const char *save = NULL;
 
-	while ((c = getopt(argc, argv, "p:m:h")) != -1) {
+	while ((c = getopt(argc, argv, "p:m:w:h")) != -1) {
 		switch (c) {
+		case 'w':
+			save = optarg;
+			break;
 		case 'p':
 			passes = atoi(optarg);
 			break;
@@ -436,12 +458,12 @@ int main(int argc, char **argv)
 			break;
 		default:
 			fprintf(c == 'h' ? stdout : stderr,
-				"usage: bench_throughput [-p PASSES] [-m MUTANTS] [CORPUS_DIR]\n");
+				"usage: bench_throughput [-p PASSES] [-m MUTANTS] [-w DIR] [CORPUS_DIR]\n");
 			return c == 'h' ? 0 : 2;
 		}
 	}
 	if (passes < 1 || argc - optind > 1) {
-		fprintf(stderr, "usage: bench_throughput [-p PASSES] [-m MUTANTS] [CORPUS_DIR]\n");
+		fprintf(stderr, "usage: bench_throughput [-p PASSES] [-m MUTANTS] [-w DIR] [CORPUS_DIR]\n");
 		return 2;
 	}
 	if (optind < argc)
@@ -453,6 +475,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_throughput: no inputs\n");
 		return 2;
 	}
+	if (save)
+		write_inputs(save);
 	if (!mkdtemp(findings)) {
 		perror(findings);
 		return 3;
