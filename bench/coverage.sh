@@ -139,11 +139,16 @@ awk '
 NF >= 10 && $1 != "Name" && $1 != "TOTAL" && $5 ~ /^[0-9]+$/ && $5 > 0 {
 	name = $1
 	sub(/^.*:/, "", name)
-	row[++n] = sprintf("%s %d %d %d %s", $7, $6, $5 - $6, $5, name " (" file ")")
-	rfile[n] = file
+	# a header inline is listed once per file that includes it: the best one
+	k = name " (" file ")"
+	if (!(k in miss) || $6 < miss[k]) { miss[k] = $6; lines[k] = $5; cover[k] = $7; kfile[k] = file }
 	if ($6 < $5) reached[file] = 1
 }
-END { for (i = 1; i <= n; i++) if (rfile[i] in reached) print row[i] }
+END {
+	for (k in miss)
+		if (kfile[k] in reached)
+			printf "%s %d %d %d %s\n", cover[k], miss[k], lines[k] - miss[k], lines[k], k
+}
 ' "$out/coverage-functions.txt" | sed 's/%//' | sort -k1,1n -k2,2nr |
 	awk '{ printf "  %6.1f%%  %4d/%-4d lines  %s\n", $1, $3, $4, $5 " " $6 }' | head -10
 echo "(every function: $out/coverage-functions.txt)"
