@@ -20,9 +20,9 @@
  *  - special entries (48h) for every IOAPIC and the HPET under segment
  *    0's last unit: the southbridge IOAPIC (the MADT's, GSI 0) at 00:14.0,
  *    the ID of the southbridge's (FCH) SMBus function, where AMD chipsets
- *    put it, further IOAPICs at 00:00.1 on; the HPET at 00:14.0 too; and
- *    a select entry for that function (lower.c gives segment 0 of a
- *    machine with an AMD unit there the FCH function);
+ *    put it, the next at 00:00.1 (the northbridge's); the HPET at 00:14.0
+ *    too; and a select entry for that function (lower.c gives segment 0
+ *    of a machine with an AMD unit there the FCH function);
  *  - an IVMD 21h unity map for every device that keeps a firmware DMA
  *    buffer (the RMRR of the DMAR side, same ranges).
  */
@@ -55,9 +55,10 @@ int g_amd_unit_nth(const struct g_lowered *l, const struct g_node *u)
 	return -1;
 }
 
+/* the southbridge's at 00:14.0, the northbridge's at 00:00.1, any further on 00:14.N */
 uint16_t g_amd_ioapic_source(unsigned nth)
 {
-	return nth == 0 ? 0x00a0 : nth & 7;
+	return nth == 0 ? 0x00a0 : nth == 1 ? 0x0001 : 0x00a0 | ((nth - 1) & 7);
 }
 
 int g_amd_fch(const struct g_node *root)

@@ -164,7 +164,7 @@ static const struct g_field ioapic_fields[] = {
 	{ "ioapic_id", 0, 0, G_UINT, 0, 15 },
 };
 const struct g_type g_ioapic = {
-	.name = "ioapic", .doc = "an I/O APIC (its source ID is 0xf0:1f.N, as on Intel chipsets)",
+	.name = "ioapic", .doc = "an I/O APIC (source ID f0:1f.N on Intel; 00:14.0, 00:00.1 on AMD)",
 	.tag = -1, .fields = ioapic_fields, .nr_fields = G_NR_FIELDS(ioapic_fields),
 };
 static const struct g_field hpet_fields[] = {
