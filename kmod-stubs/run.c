@@ -122,8 +122,11 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 			KSHIM_AMD_CALL(kshim_amd_observe(obs));
 	}
 	if (kshim_watchdog_disarm()) {
-		kshim_fail("hang: the kernel code ran for %d s of CPU time without returning",
-			   KSHIM_WATCHDOG_SECONDS);
+		char where[512];
+
+		kshim_watchdog_where(where, sizeof(where));
+		kshim_fail("hang: the kernel code ran for %d s of CPU time without returning%s%s",
+			   KSHIM_WATCHDOG_SECONDS, where[0] ? ", in " : "", where);
 		ret = -1;
 	}
 	obs->log = kshim_log_take(&obs->log_len);

@@ -600,7 +600,9 @@ the header and its entries, at least 24 bytes); the checksum is right.
   and has no check for 0: the first walk never ends.  A real kernel hangs
   in early boot; the harness's run watchdog ends the run after 10 s of CPU
   time and reports it (exit 3).
-""", ['hang: the kernel code ran for 10 s of CPU time without returning'])
+""", ['hang: the kernel code ran for 10 s of CPU time without returning'
+   ', in get_highest_supported_ivhd_type, early_amd_iommu_init, state_next, '
+   'iommu_go_to_state, amd_iommu_prepare, irq_remapping_prepare'])
 
 
 # ------------------------------------------------------------------ write
