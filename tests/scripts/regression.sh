@@ -4,7 +4,10 @@
 # (corpus/regression) is explained (README.md) and names what it explains
 # (explains); every bundle there replays to its expected/verdict (reasoned
 # by hand, format: lib.sh), or, with expected/crash, stops as a crash of
-# the kernel's code with that signature (exit 3) and never as a harness crash.
+# the kernel's code with that signature (exit 3) and never as a harness crash,
+# or, with expected/hang, is ended by the run watchdog with that kernel
+# function on the stack; a folder's fixed/ bundle (its table corrected)
+# must run without either.
 set -u
 isofuzz=$1 dir=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -16,6 +19,22 @@ for b in "$dir"/*/; do
 	[ -s "$b/README.md" ] && pass "$name: README.md" || fail "$name: no README.md"
 	[ -d "$b/sys" ] || continue
 	n=$((n + 1))
+	# fixed/: the same machine with the table corrected as README.md says:
+	# the kernel code must then run to its end (the finding is that entry's)
+	if [ -d "$b/fixed/sys" ]; then
+		"$isofuzz" replay -q "$b/fixed" >"$tmp/out" 2>"$tmp/err"
+		[ $? -ne 3 ] && pass "$name: fixed table runs through" ||
+			{ fail "$name: fixed table still fails"; tail -1 "$tmp/err" | sed 's/^/    /'; }
+	fi
+	# expected/hang: the function the run watchdog must find the kernel in
+	if [ -f "$b/expected/hang" ]; then
+		fn=$(cat "$b/expected/hang")
+		expect_exit 3 "$name: the kernel code hangs" "$isofuzz" replay -q "$b"
+		grep "hang: the kernel code ran for .*, in " "$tmp/err" | grep -qE "[ ,]$fn(,|\$)" &&
+			pass "$name: hangs in $fn" ||
+			{ fail "$name: no hang in $fn"; tail -1 "$tmp/err" | sed 's/^/    /'; }
+		continue
+	fi
 	if [ -f "$b/expected/crash" ]; then
 		sig=$(cat "$b/expected/crash")
 		expect_exit 3 "$name: the kernel code crashes" "$isofuzz" replay -q "$b"
