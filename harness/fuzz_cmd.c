@@ -22,6 +22,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "finding.h"
+#include "fuzz.h"
 #include "seed.h"
 
 #ifndef ISOFUZZ_TARGET_DIR
@@ -54,7 +55,8 @@ static void usage(FILE *out)
 		"  --seeds DIR    more seeds: table files, or bundles (DIR/NAME/sys/...);\n"
 		"                 the project's bundles and the real tables in\n"
 		"                 ../shared/data/real-tables/DMAR are used when present\n"
-		"  --engine E     libfuzzer (AFL++ is not yet supported)\n"
+		"  --engine E     libfuzzer (default) or afl: AFL++, one main and\n"
+		"                 N-1 secondary afl-fuzz (its files in DIR/afl)\n"
 		"  --kernel TREE  not yet: build with -DKERNEL_SRC=TREE instead\n"
 		"\n"
 		"A progress line every 5 s: execs/s, kernel-code coverage, corpus size,\n"
@@ -281,7 +283,7 @@ static void remove_stale(const char *dir)
  */
 #define MAX_RERUNS 24
 
-static void process_crashes(const char *target, enum seed_target kind, const char *dir)
+void process_crashes(const char *target, enum seed_target kind, const char *dir)
 {
 	char crashes[4096], findings[4096], path[8192], done[8300];
 	DIR *d;
@@ -318,7 +320,7 @@ static void process_crashes(const char *target, enum seed_target kind, const cha
 static int campaign(const char *target, enum seed_target kind, const char *dir, unsigned secs,
 		    unsigned jobs)
 {
-	char corpus[4096], findings[4096], crashes[4096], t[32], f[32], prefix[4200], counts[256];
+	char corpus[4096], findings[4096], crashes[4096], t[32], f[32], prefix[4200];
 	char line[4096];
 	int pipefd[2], status;
 	FILE *out;
@@ -359,17 +361,33 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 			scan_status(line, &execs, &cov, &corp);
 		if (now - last >= 5) {
 			last = now;
-			count_findings(findings, counts, sizeof(counts));
-			printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: %s\n",
-			       (long)(now - start), now > start ? execs / (now - start) : 0, cov, corp,
-			       counts);
-			fflush(stdout);
+			fuzz_progress(findings, now - start, now > start ? execs / (now - start) : 0,
+				      cov, corp);
 		}
 	}
 	if (out)
 		fclose(out);
 	waitpid(child, &status, 0);
 	child = 0;
+	return fuzz_finish(target, kind, dir, secs, execs, cov, corp);
+}
+
+void fuzz_progress(const char *findings, long elapsed, long rate, long cov, long corp)
+{
+	char counts[256];
+
+	count_findings(findings, counts, sizeof(counts));
+	printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: %s\n", elapsed, rate,
+	       cov, corp, counts);
+	fflush(stdout);
+}
+
+int fuzz_finish(const char *target, enum seed_target kind, const char *dir, unsigned secs,
+		long execs, long cov, long corp)
+{
+	char findings[4096], counts[256];
+
+	snprintf(findings, sizeof(findings), "%s/findings", dir);
 	process_crashes(target, kind, dir);
 	count_findings(findings, counts, sizeof(counts));
 	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: %s\n",
@@ -392,7 +410,8 @@ int cmd_fuzz(int argc, char **argv)
 	enum seed_target kind = SEED_PIPELINE;
 	unsigned secs = 60, jobs = 1, count;
 	char target[4096], path[4200], *end;
-	int c;
+	const char *name;
+	int c, afl = 0;
 
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/bundles";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade";
@@ -417,11 +436,8 @@ int cmd_fuzz(int argc, char **argv)
 			*(c == 't' ? &secs : &jobs) = v;
 			break;
 		case 'e':
-			if (!strcmp(optarg, "afl")) {
-				fprintf(stderr, "isofuzz fuzz: --engine afl: not yet supported (use libfuzzer)\n");
-				return EXIT_BAD_INPUT;
-			}
-			if (strcmp(optarg, "libfuzzer")) {
+			afl = !strcmp(optarg, "afl");
+			if (!afl && strcmp(optarg, "libfuzzer")) {
 				fprintf(stderr, "isofuzz fuzz: --engine %s: want libfuzzer or afl\n", optarg);
 				return EXIT_BAD_INPUT;
 			}
@@ -457,9 +473,10 @@ int cmd_fuzz(int argc, char **argv)
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
+	name = kind == SEED_DMAR ? "fuzz_dmar" : "fuzz_pipeline";
+	/* the libFuzzer target, also AFL++'s crash artifacts' signer */
 	snprintf(target, sizeof(target), "%s/%s",
-		 getenv("ISOFUZZ_TARGET_DIR") ? getenv("ISOFUZZ_TARGET_DIR") : ISOFUZZ_TARGET_DIR,
-		 kind == SEED_DMAR ? "fuzz_dmar" : "fuzz_pipeline");
+		 getenv("ISOFUZZ_TARGET_DIR") ? getenv("ISOFUZZ_TARGET_DIR") : ISOFUZZ_TARGET_DIR, name);
 	if (access(target, X_OK)) {
 		fprintf(stderr, "isofuzz fuzz: %s: %s (set ISOFUZZ_TARGET_DIR)\n", target, strerror(errno));
 		return EXIT_INTERNAL;
@@ -484,5 +501,7 @@ int cmd_fuzz(int argc, char **argv)
 		printf("fuzz: resuming from %s\n", path);
 	}
 	fflush(stdout);
+	if (afl)
+		return afl_campaign(target, name, kind, out, secs, jobs);
 	return campaign(target, kind, out, secs, jobs);
 }
