@@ -47,7 +47,7 @@ static void usage(FILE *out)
 		"\n"
 		"  --out DIR      campaign folder: DIR/corpus (resumed when not empty),\n"
 		"                 DIR/findings/SIGNATURE/ (a bundle, its fuzz input and\n"
-		"                 report.txt), DIR/crashes (libFuzzer's artifacts)\n"
+		"                 report.txt), DIR/crashes (the engines' crash artifacts)\n"
 		"  --time S       stop after S seconds (default 60)\n"
 		"  --jobs N       parallel fuzzing processes (default 1)\n"
 		"  --target T     pipeline (default: the whole pipeline and the verdict)\n"
@@ -58,6 +58,7 @@ static void usage(FILE *out)
 		"  --engine E     libfuzzer (default) or afl: AFL++, one main and\n"
 		"                 N-1 secondary afl-fuzz (its files in DIR/afl)\n"
 		"  --kernel TREE  not yet: build with -DKERNEL_SRC=TREE instead\n"
+		"  --seeds-only   write the seeds into DIR/corpus, do not fuzz\n"
 		"\n"
 		"A progress line every 5 s: execs/s, kernel-code coverage, corpus size,\n"
 		"findings by property.  Findings are deduplicated by property and\n"
@@ -403,6 +404,7 @@ int cmd_fuzz(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' }, { "engine", required_argument, NULL, 'e' },
 		{ "target", required_argument, NULL, 'T' }, { "seeds", required_argument, NULL, 's' },
 		{ "kernel", required_argument, NULL, 'k' }, { "help", no_argument, NULL, 'h' },
+		{ "seeds-only", no_argument, NULL, 'S' },
 		{ 0 }
 	};
 	const char *out = NULL, *seeds[16];
@@ -411,7 +413,7 @@ int cmd_fuzz(int argc, char **argv)
 	unsigned secs = 60, jobs = 1, count;
 	char target[4096], path[4200], *end;
 	const char *name;
-	int c, afl = 0;
+	int c, afl = 0, seeds_only = 0;
 
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/bundles";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade";
@@ -461,6 +463,9 @@ int cmd_fuzz(int argc, char **argv)
 			fprintf(stderr, "isofuzz fuzz: --kernel: not yet supported; build with "
 				"-DKERNEL_SRC=%s and run that build's isofuzz\n", optarg);
 			return EXIT_BAD_INPUT;
+		case 'S':
+			seeds_only = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_ISOLATED;
@@ -501,6 +506,8 @@ int cmd_fuzz(int argc, char **argv)
 		printf("fuzz: resuming from %s\n", path);
 	}
 	fflush(stdout);
+	if (seeds_only)
+		return EXIT_ISOLATED;
 	if (afl)
 		return afl_campaign(target, name, kind, out, secs, jobs);
 	return campaign(target, kind, out, secs, jobs);
