@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -199,11 +200,14 @@ static pid_t start(const char *afl, unsigned i, const char *corpus, const char *
 		   const char *findings, const char *mutator, unsigned secs)
 {
 	char inst[16], v[16], log[4200];
-	pid_t pid = fork();
+	pid_t parent = getpid(), pid = fork();
 	int fd;
 
 	if (pid)
 		return pid;
+	/* a killed campaign takes its afl-fuzz along (the next one harvests) */
+	if (prctl(PR_SET_PDEATHSIG, SIGTERM) || getppid() != parent)
+		_exit(EXIT_INTERNAL);
 	snprintf(inst, sizeof(inst), i ? "s%u" : "main", i);
 	snprintf(v, sizeof(v), "%u", secs);
 	snprintf(log, sizeof(log), "%s/%s.log", afl, inst);

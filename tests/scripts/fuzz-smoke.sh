@@ -49,6 +49,22 @@ if [ "$engine" = afl ]; then
 	ls "$dir/afl/main/queue" | grep -q ',orig:afl-' && pass "AFL++ resumed from its finds" ||
 		fail "AFL++ did not start from the corpus"
 fi
+if [ "$engine" = afl ] && [ "$target" = pipeline ]; then
+	# a campaign killed outright: its afl-fuzz go with it, and the next
+	# campaign brings back what the killed one found
+	"$isofuzz" fuzz --out "$dir" --engine afl --target "$target" --time 60 >"$tmp/out3" 2>&1 &
+	pid=$!
+	sleep 8
+	kill -9 $pid; wait $pid 2>/dev/null
+	sleep 2
+	left=$(pgrep -f "afl-fuzz -i $dir/corpus" || true)
+	[ -z "$left" ] && pass "killed campaign left no afl-fuzz" ||
+		{ fail "afl-fuzz left running: $left"; kill $left; }
+	"$isofuzz" fuzz --out "$dir" --engine afl --target "$target" --time 1 >"$tmp/out4" 2>&1
+	grep -q "^fuzz: from $dir/afl: " "$tmp/out4" &&
+		pass "the killed campaign's finds brought back" ||
+		{ fail "nothing brought back from the killed campaign"; cat "$tmp/out4"; }
+fi
 expect_exit 2 "an unknown engine" "$isofuzz" fuzz --out "$dir" --engine honggfuzz
 expect_exit 2 "no --out" "$isofuzz" fuzz --time 1
 rm -rf "$tmp"
