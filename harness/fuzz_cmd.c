@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "finding.h"
 #include "fuzz.h"
+#include "known.h"
 #include "seed.h"
 
 #ifndef ISOFUZZ_TARGET_DIR
@@ -31,6 +32,8 @@
 #ifndef ISOFUZZ_SOURCE_DIR
 #define ISOFUZZ_SOURCE_DIR "."
 #endif
+/* what explains known findings (corpus/regression/README.md) */
+#define REGRESSION_DIR ISOFUZZ_SOURCE_DIR "/corpus/regression"
 #ifndef ISOFUZZ_BINARY_DIR
 #define ISOFUZZ_BINARY_DIR "."
 #endif
@@ -39,9 +42,9 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: isofuzz fuzz --out DIR [--engine libfuzzer|afl] [--time SECONDS]\n"
-		"                    [--jobs N] [--target pipeline|dmar] [--seeds DIR]...\n"
+		"                    [--jobs N] [--target pipeline|dmar|ivrs] [--seeds DIR]...\n"
 		"\n"
-		"Fuzz the kernel's grouping, DMAR and interrupt-remapping code (linux %s):\n"
+		"Fuzz the kernel's grouping, DMAR/IVRS and interrupt-remapping code (linux %s):\n"
 		"platforms generated and mutated by the grammars (grammars/), each run\n"
 		"through the kernel's code and judged by the isolation model.\n"
 		"\n"
@@ -51,10 +54,11 @@ static void usage(FILE *out)
 		"  --time S       stop after S seconds (default 60)\n"
 		"  --jobs N       parallel fuzzing processes (default 1)\n"
 		"  --target T     pipeline (default: the whole pipeline and the verdict)\n"
-		"                 or dmar (raw DMAR bytes into the kernel's parsers)\n"
+		"                 or dmar, ivrs (raw DMAR or IVRS bytes into the kernel's\n"
+		"                 parsers)\n"
 		"  --seeds DIR    more seeds: table files, or bundles (DIR/NAME/sys/...);\n"
 		"                 the project's bundles and the real tables in\n"
-		"                 ../shared/data/real-tables/DMAR are used when present\n"
+		"                 ../shared/data/real-tables/{DMAR,IVRS} are used when present\n"
 		"  --engine E     libfuzzer (default) or afl: AFL++, one main and\n"
 		"                 N-1 secondary afl-fuzz (its files in DIR/afl)\n"
 		"  --kernel TREE  not yet: build with -DKERNEL_SRC=TREE instead\n"
@@ -64,7 +68,10 @@ static void usage(FILE *out)
 		"findings by property.  Findings are deduplicated by property and\n"
 		"signature and written atomically.\n"
 		"\n"
-		"exit status: 0 no finding, 1 findings (see DIR/findings), 2 usage,\n"
+		"Findings whose signature corpus/regression/*/explains names are known\n"
+		"(listed with the folder that explains them); the others are new.\n"
+		"\n"
+		"exit status: 0 no new finding, 1 new findings (see DIR/findings), 2 usage,\n"
 		"3 internal error\n", kshim_kernel_version);
 }
 
@@ -110,19 +117,6 @@ static void count_findings(const char *dir, char *out, size_t size)
 		len += snprintf(out + len, size - len, "%s%s %u", k ? " " : "", kinds[k], n[k]);
 }
 
-static unsigned total_findings(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	unsigned n = 0;
-
-	while (d && (e = readdir(d)))
-		n += e->d_name[0] != '.';
-	if (d)
-		closedir(d);
-	return n;
-}
-
 /*
  * libFuzzer's fork-mode status line, "#EXECS: cov: N ft: N corp: N ...",
  * totals over all jobs (the jobs' own lines, "#N NEW ...", are per job).
@@ -154,7 +148,7 @@ static void forward(int sig)
  * The signature of a sanitizer report: the first frame in the kernel's
  * code (the extracted tree), else the first frame at all.
  */
-static void crash_signature(const char *artifact, const char *report, char *sig, size_t size)
+void finding_crash_signature(const char *artifact, const char *report, char *sig, size_t size)
 {
 	const char *base = strrchr(artifact, '/') ? strrchr(artifact, '/') + 1 : artifact;
 	const char *kind = !strncmp(base, "timeout-", 8) ? "timeout" : !strncmp(base, "oom-", 4) ?
@@ -234,16 +228,18 @@ static int crash_finding(const char *target, enum seed_target kind, const char *
 		len = fread(data, 1, 1 << 20, in);
 	if (in)
 		fclose(in);
-	crash_signature(artifact, report, sig, sizeof(sig));
-	tree = kind == SEED_DMAR ? g_platform_small() : g_platform_from_input(data, len);
+	finding_crash_signature(artifact, report, sig, sizeof(sig));
+	/* a raw-table target's input is the table, on the target's small machine */
+	tree = kind == SEED_DMAR ? g_platform_small() : kind == SEED_IVRS ? g_platform_small_amd() :
+	       g_platform_from_input(data, len);
 	if (tree && !g_build(tree, &plat)) {
-		uint8_t *copy = kind == SEED_DMAR ? malloc(len ? len : 1) : NULL;
+		uint8_t *copy = kind != SEED_PIPELINE ? malloc(len ? len : 1) : NULL;
 		struct finding f = { sig, &plat, tree, data, len, NULL,
 				     "a crash or sanitizer report (the log below)", report, rlen };
 
 		if (copy) {
 			memcpy(copy, data, len);
-			g_platform_set_table(&plat, "DMAR", copy, len);
+			g_platform_set_table(&plat, kind == SEED_IVRS ? "IVRS" : "DMAR", copy, len);
 		}
 		ret = finding_write(findings, &f);
 		platform_release(&plat);
@@ -376,10 +372,12 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 void fuzz_progress(const char *findings, long elapsed, long rate, long cov, long corp)
 {
 	char counts[256];
+	unsigned known = 0, fresh = 0;
 
 	count_findings(findings, counts, sizeof(counts));
-	printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: %s\n", elapsed, rate,
-	       cov, corp, counts);
+	known_count(REGRESSION_DIR, findings, &known, &fresh);
+	printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
+	       elapsed, rate, cov, corp, fresh, known, counts);
 	fflush(stdout);
 }
 
@@ -387,14 +385,18 @@ int fuzz_finish(const char *target, enum seed_target kind, const char *dir, unsi
 		long execs, long cov, long corp)
 {
 	char findings[4096], counts[256];
+	unsigned known = 0, fresh = 0;
 
 	snprintf(findings, sizeof(findings), "%s/findings", dir);
 	process_crashes(target, kind, dir);
 	count_findings(findings, counts, sizeof(counts));
-	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: %s\n",
-	       execs, secs, execs / secs, cov, corp, counts);
+	known_count(REGRESSION_DIR, findings, &known, &fresh);
+	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
+	       execs, secs, execs / secs, cov, corp, fresh, known, counts);
+	known_list(REGRESSION_DIR, findings, stdout);
 	printf("fuzz: findings in %s (each: report.txt, and a bundle for isofuzz replay)\n", findings);
-	return total_findings(findings) ? EXIT_VIOLATION : EXIT_ISOLATED;
+	/* a finding the regression corpus explains does not fail a run */
+	return fresh ? EXIT_VIOLATION : EXIT_ISOLATED;
 }
 
 int cmd_fuzz(int argc, char **argv)
@@ -417,7 +419,10 @@ int cmd_fuzz(int argc, char **argv)
 
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/bundles";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade";
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/bundles-amd";
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade-amd";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/../shared/data/real-tables/DMAR";
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/../shared/data/real-tables/IVRS";
 	seeds[nr_seeds++] = ISOFUZZ_BINARY_DIR "/corpus/dmar";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:t:j:h", opts, NULL)) != -1) {
@@ -447,8 +452,11 @@ int cmd_fuzz(int argc, char **argv)
 		case 'T':
 			if (!strcmp(optarg, "dmar"))
 				kind = SEED_DMAR;
+			else if (!strcmp(optarg, "ivrs"))
+				kind = SEED_IVRS;
 			else if (strcmp(optarg, "pipeline")) {
-				fprintf(stderr, "isofuzz fuzz: --target %s: want pipeline or dmar\n", optarg);
+				fprintf(stderr, "isofuzz fuzz: --target %s: want pipeline, dmar or ivrs\n",
+					optarg);
 				return EXIT_BAD_INPUT;
 			}
 			break;
@@ -478,7 +486,7 @@ int cmd_fuzz(int argc, char **argv)
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
-	name = kind == SEED_DMAR ? "fuzz_dmar" : "fuzz_pipeline";
+	name = kind == SEED_DMAR ? "fuzz_dmar" : kind == SEED_IVRS ? "fuzz_ivrs" : "fuzz_pipeline";
 	/* the libFuzzer target, also AFL++'s crash artifacts' signer */
 	snprintf(target, sizeof(target), "%s/%s",
 		 getenv("ISOFUZZ_TARGET_DIR") ? getenv("ISOFUZZ_TARGET_DIR") : ISOFUZZ_TARGET_DIR, name);
