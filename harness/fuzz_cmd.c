@@ -22,6 +22,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "finding.h"
+#include "fuzz.h"
 #include "known.h"
 #include "seed.h"
 
@@ -49,7 +50,7 @@ static void usage(FILE *out)
 		"\n"
 		"  --out DIR      campaign folder: DIR/corpus (resumed when not empty),\n"
 		"                 DIR/findings/SIGNATURE/ (a bundle, its fuzz input and\n"
-		"                 report.txt), DIR/crashes (libFuzzer's artifacts)\n"
+		"                 report.txt), DIR/crashes (the engines' crash artifacts)\n"
 		"  --time S       stop after S seconds (default 60)\n"
 		"  --jobs N       parallel fuzzing processes (default 1)\n"
 		"  --target T     pipeline (default: the whole pipeline and the verdict)\n"
@@ -58,8 +59,10 @@ static void usage(FILE *out)
 		"  --seeds DIR    more seeds: table files, or bundles (DIR/NAME/sys/...);\n"
 		"                 the project's bundles and the real tables in\n"
 		"                 ../shared/data/real-tables/{DMAR,IVRS} are used when present\n"
-		"  --engine E     libfuzzer (AFL++ is not yet supported)\n"
+		"  --engine E     libfuzzer (default) or afl: AFL++, one main and\n"
+		"                 N-1 secondary afl-fuzz (its files in DIR/afl)\n"
 		"  --kernel TREE  not yet: build with -DKERNEL_SRC=TREE instead\n"
+		"  --seeds-only   write the seeds into DIR/corpus, do not fuzz\n"
 		"\n"
 		"A progress line every 5 s: execs/s, kernel-code coverage, corpus size,\n"
 		"findings by property.  Findings are deduplicated by property and\n"
@@ -277,7 +280,7 @@ static void remove_stale(const char *dir)
  */
 #define MAX_RERUNS 24
 
-static void process_crashes(const char *target, enum seed_target kind, const char *dir)
+void process_crashes(const char *target, enum seed_target kind, const char *dir)
 {
 	char crashes[4096], findings[4096], path[8192], done[8300];
 	DIR *d;
@@ -314,12 +317,11 @@ static void process_crashes(const char *target, enum seed_target kind, const cha
 static int campaign(const char *target, enum seed_target kind, const char *dir, unsigned secs,
 		    unsigned jobs)
 {
-	char corpus[4096], findings[4096], crashes[4096], t[32], f[32], prefix[4200], counts[256];
+	char corpus[4096], findings[4096], crashes[4096], t[32], f[32], prefix[4200];
 	char line[4096];
 	int pipefd[2], status;
 	FILE *out;
 	long cov = 0, corp = 0, execs = 0;
-	unsigned known = 0, fresh = 0;
 	time_t start = time(NULL), last = 0;
 
 	snprintf(corpus, sizeof(corpus), "%s/corpus", dir);
@@ -356,18 +358,36 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 			scan_status(line, &execs, &cov, &corp);
 		if (now - last >= 5) {
 			last = now;
-			count_findings(findings, counts, sizeof(counts));
-			known_count(REGRESSION_DIR, findings, &known, &fresh);
-			printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
-			       (long)(now - start), now > start ? execs / (now - start) : 0, cov, corp,
-			       fresh, known, counts);
-			fflush(stdout);
+			fuzz_progress(findings, now - start, now > start ? execs / (now - start) : 0,
+				      cov, corp);
 		}
 	}
 	if (out)
 		fclose(out);
 	waitpid(child, &status, 0);
 	child = 0;
+	return fuzz_finish(target, kind, dir, secs, execs, cov, corp);
+}
+
+void fuzz_progress(const char *findings, long elapsed, long rate, long cov, long corp)
+{
+	char counts[256];
+	unsigned known = 0, fresh = 0;
+
+	count_findings(findings, counts, sizeof(counts));
+	known_count(REGRESSION_DIR, findings, &known, &fresh);
+	printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
+	       elapsed, rate, cov, corp, fresh, known, counts);
+	fflush(stdout);
+}
+
+int fuzz_finish(const char *target, enum seed_target kind, const char *dir, unsigned secs,
+		long execs, long cov, long corp)
+{
+	char findings[4096], counts[256];
+	unsigned known = 0, fresh = 0;
+
+	snprintf(findings, sizeof(findings), "%s/findings", dir);
 	process_crashes(target, kind, dir);
 	count_findings(findings, counts, sizeof(counts));
 	known_count(REGRESSION_DIR, findings, &known, &fresh);
@@ -386,6 +406,7 @@ int cmd_fuzz(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' }, { "engine", required_argument, NULL, 'e' },
 		{ "target", required_argument, NULL, 'T' }, { "seeds", required_argument, NULL, 's' },
 		{ "kernel", required_argument, NULL, 'k' }, { "help", no_argument, NULL, 'h' },
+		{ "seeds-only", no_argument, NULL, 'S' },
 		{ 0 }
 	};
 	const char *out = NULL, *seeds[16];
@@ -393,7 +414,8 @@ int cmd_fuzz(int argc, char **argv)
 	enum seed_target kind = SEED_PIPELINE;
 	unsigned secs = 60, jobs = 1, count;
 	char target[4096], path[4200], *end;
-	int c;
+	const char *name;
+	int c, afl = 0, seeds_only = 0;
 
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/bundles";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade";
@@ -421,11 +443,8 @@ int cmd_fuzz(int argc, char **argv)
 			*(c == 't' ? &secs : &jobs) = v;
 			break;
 		case 'e':
-			if (!strcmp(optarg, "afl")) {
-				fprintf(stderr, "isofuzz fuzz: --engine afl: not yet supported (use libfuzzer)\n");
-				return EXIT_BAD_INPUT;
-			}
-			if (strcmp(optarg, "libfuzzer")) {
+			afl = !strcmp(optarg, "afl");
+			if (!afl && strcmp(optarg, "libfuzzer")) {
 				fprintf(stderr, "isofuzz fuzz: --engine %s: want libfuzzer or afl\n", optarg);
 				return EXIT_BAD_INPUT;
 			}
@@ -452,6 +471,9 @@ int cmd_fuzz(int argc, char **argv)
 			fprintf(stderr, "isofuzz fuzz: --kernel: not yet supported; build with "
 				"-DKERNEL_SRC=%s and run that build's isofuzz\n", optarg);
 			return EXIT_BAD_INPUT;
+		case 'S':
+			seeds_only = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_ISOLATED;
@@ -464,9 +486,10 @@ int cmd_fuzz(int argc, char **argv)
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
+	name = kind == SEED_DMAR ? "fuzz_dmar" : kind == SEED_IVRS ? "fuzz_ivrs" : "fuzz_pipeline";
+	/* the libFuzzer target, also AFL++'s crash artifacts' signer */
 	snprintf(target, sizeof(target), "%s/%s",
-		 getenv("ISOFUZZ_TARGET_DIR") ? getenv("ISOFUZZ_TARGET_DIR") : ISOFUZZ_TARGET_DIR,
-		 kind == SEED_DMAR ? "fuzz_dmar" : kind == SEED_IVRS ? "fuzz_ivrs" : "fuzz_pipeline");
+		 getenv("ISOFUZZ_TARGET_DIR") ? getenv("ISOFUZZ_TARGET_DIR") : ISOFUZZ_TARGET_DIR, name);
 	if (access(target, X_OK)) {
 		fprintf(stderr, "isofuzz fuzz: %s: %s (set ISOFUZZ_TARGET_DIR)\n", target, strerror(errno));
 		return EXIT_INTERNAL;
@@ -491,5 +514,9 @@ int cmd_fuzz(int argc, char **argv)
 		printf("fuzz: resuming from %s\n", path);
 	}
 	fflush(stdout);
+	if (seeds_only)
+		return EXIT_ISOLATED;
+	if (afl)
+		return afl_campaign(target, name, kind, out, secs, jobs);
 	return campaign(target, kind, out, secs, jobs);
 }

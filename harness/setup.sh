@@ -14,7 +14,7 @@ build=${1:-$top/build}
 
 need=
 for p in clang-14 libclang-rt-14-dev cmake make xz-utils libz3-dev pkg-config \
-	 pciutils libpci-dev graphviz acpica-tools; do
+	 pciutils libpci-dev graphviz acpica-tools afl++ zip unzip; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need="$need $p"
 done
 if [ -n "$need" ]; then
