@@ -25,7 +25,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
 # The project's own sanitizer flags and its coverage flags give way to
 # $CFLAGS; the AFL++ sub-build and custom mutator are for isofuzz fuzz only.
 cmake -S "$top" -B "$build" -DCMAKE_C_COMPILER="$CC" -DCMAKE_C_FLAGS="$CFLAGS" \
-	-DISOFUZZ_SANITIZE=OFF -DISOFUZZ_COVERAGE= -DISOFUZZ_FUZZ_ENGINE="$LIB_FUZZING_ENGINE" \
+	-DISOFUZZ_SANITIZE=OFF -DISOFUZZ_FUZZ_INSTRUMENT= -DISOFUZZ_FUZZ_ENGINE="$LIB_FUZZING_ENGINE" \
 	-DISOFUZZ_AFL=OFF -DCMAKE_BUILD_RPATH='$ORIGIN/lib'
 cmake --build "$build" -j"$(nproc)" --target fuzz-targets isofuzz corpus
 
