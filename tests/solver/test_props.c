@@ -346,6 +346,45 @@ static void p3_firmware(int lie)
 	tb_free(&t);
 }
 
+/*
+ * VT-d 8.3: an INCLUDE_PCI_ALL unit has every PCI device of its segment no
+ * other unit lists, and its scopes may name only IOAPICs and HPETs.  Two
+ * such units A (0xfed90000) and B (0xfed91000), B with a bridge scope for
+ * root port 00:01.0: that scope is outside 8.3 and names nothing, so
+ * 00:01.0 and 01:00.0 are in the segment's rest, which both units claim.
+ * The kernel putting everything under A breaks no rule the table can
+ * state: holds, with the table's error noted.  Variant 1, B without
+ * INCLUDE_PCI_ALL: its bridge scope is a plain 8.3.1 scope, 00:01.0 and
+ * 01:00.0 belong to B, and under A they are P3.
+ */
+static void p3_catch_all(int plain_b)
+{
+	struct sv_verdict v;
+	struct tb t;
+
+	small(&t);
+	tb_drhd(&t, 0xfed90000, true);
+	tb_drhd(&t, 0xfed91000, !plain_b);
+	tb_scope(&t, 2, 0, 0, 1, 0);
+	tb_dmar_done(&t);
+	tb_unit(&t, "dmar0", 0xfed90000, true);
+	tb_unit(&t, "dmar1", 0xfed91000, true);
+	tb_obs(&t, "0000:00:00.0")->unit = 0;
+	tb_obs(&t, "0000:00:01.0")->unit = 0;
+	tb_obs(&t, "0000:01:00.0")->unit = 0;
+	if (plain_b) {
+		expect(&t, "P3 bridge scope of a plain unit", 1, SV_P3, "0000:01:00.0", NULL,
+		       SV_R_OTHER_UNIT);
+		return;
+	}
+	CHECK(tb_judge(&t, &v) == 0, "P3 PCI scope under a second INCLUDE_PCI_ALL unit: holds");
+	CHECK(strstr(v.table_note, "INCLUDE_PCI_ALL") != NULL,
+	      "P3 PCI scope under INCLUDE_PCI_ALL: noted (%s)", v.table_note);
+	dump(&v);
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
 /* No units reported: P3, P4, P6 are not judged, and say so. */
 static void p3_not_judged(void)
 {
@@ -522,6 +561,7 @@ int main(void)
 		p2_root_p2p(i);
 		p3_unit(i);
 		p3_firmware(i);
+		p3_catch_all(i);
 		p4_ir(i);
 		p4_sid(i);
 		p5_rmrr(i);
