@@ -34,6 +34,7 @@ int kshim_enumerate(const struct platform *platform);
 #define KSHIM_WATCHDOG_SECONDS 10
 void kshim_watchdog_arm(void);
 int kshim_watchdog_disarm(void);
+const char *kshim_watchdog_where(void);
 /* iommu_group.c */
 void kshim_groups_reset(void);
 

@@ -122,8 +122,10 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 			KSHIM_AMD_CALL(kshim_amd_observe(obs));
 	}
 	if (kshim_watchdog_disarm()) {
-		kshim_fail("hang: the kernel code ran for %d s of CPU time without returning",
-			   KSHIM_WATCHDOG_SECONDS);
+		const char *fn = kshim_watchdog_where();
+
+		kshim_fail("hang%s%s: the kernel code ran for %d s of CPU time without returning",
+			   fn ? " in " : "", fn ? fn : "", KSHIM_WATCHDOG_SECONDS);
 		ret = -1;
 	}
 	obs->log = kshim_log_take(&obs->log_len);

@@ -8,20 +8,38 @@
  * run's failure.  The jump leaves the interrupted kernel code where it was,
  * which is safe for the loops this is meant for (no lock, no allocation in
  * progress); the run's state is then discarded as after any BUG().
+ *
+ * The hang is named by the kernel function that loops: the handler keeps
+ * the interrupted stack, and after the run the first frame whose source is
+ * in the extracted tree (the build's ktree/, where kextract's #line markers
+ * point) is looked up, as a sanitizer report's first kernel frame names a
+ * crash.
  */
+#include <execinfo.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
 
 #include "kshim_internal.h"
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#include <sanitizer/common_interface_defs.h>
+#define HAVE_SYMBOLIZER 1
+#endif
+#endif
+
 extern jmp_buf kshim_bug_jmp;
 static volatile sig_atomic_t fired;
+static void *frames[64];
+static volatile int nr_frames;
 
 static void expired(int sig)
 {
 	fired = 1;
+	nr_frames = backtrace(frames, sizeof(frames) / sizeof(frames[0]));
 	longjmp(kshim_bug_jmp, 1);
 }
 
@@ -36,6 +54,9 @@ void kshim_watchdog_arm(void)
 {
 	struct sigaction sa;
 
+	/* the first backtrace() loads the unwinder: never inside the handler */
+	if (!nr_frames)
+		nr_frames = backtrace(frames, 1);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = expired;
 	sa.sa_flags = SA_NODEFER;	/* not left blocked after the jump */
@@ -49,4 +70,28 @@ int kshim_watchdog_disarm(void)
 {
 	set_timer(0);
 	return fired;
+}
+
+/*
+ * The kernel function the last fired watchdog interrupted, or NULL (no
+ * kernel frame, or no symbolizer in this build).  Valid until the next call.
+ */
+const char *kshim_watchdog_where(void)
+{
+#ifdef HAVE_SYMBOLIZER
+	static char fn[128];
+	char buf[512];
+
+	for (int i = 0; fired && i < nr_frames; i++) {
+		char *sp;
+
+		/* a return address: the call is the byte before */
+		__sanitizer_symbolize_pc((char *)frames[i] - 1, "%s %f", buf, sizeof(buf));
+		if (!strstr(buf, "/ktree/") || !(sp = strrchr(buf, ' ')))
+			continue;
+		snprintf(fn, sizeof(fn), "%s", sp + 1);
+		return fn;
+	}
+#endif
+	return NULL;
 }

@@ -3,8 +3,9 @@
 # regression.sh ISOFUZZ DIR: every folder of the regression corpus
 # (corpus/regression) is explained (README.md) and names what it explains
 # (explains); every bundle there replays to its expected/verdict (reasoned
-# by hand, format: lib.sh), or, with expected/crash, stops as a crash of
-# the kernel's code with that signature (exit 3) and never as a harness crash.
+# by hand, format: lib.sh), or, with expected/crash, stops as a crash or a
+# hang of the kernel's code with that signature (exit 3) and never as a
+# harness crash.
 set -u
 isofuzz=$1 dir=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -19,8 +20,11 @@ for b in "$dir"/*/; do
 	if [ -f "$b/expected/crash" ]; then
 		sig=$(cat "$b/expected/crash")
 		expect_exit 3 "$name: the kernel code crashes" "$isofuzz" replay -q "$b"
-		grep -qF "the kernel code crashed: $sig " "$tmp/err" && pass "$name: names $sig" ||
-			{ fail "$name: no 'crashed: $sig'"; tail -3 "$tmp/err" | sed 's/^/    /'; }
+		# a hang (timeout-*) is named by the watchdog, a crash by the sanitizer
+		what=crashed
+		case $sig in timeout-*) what=hung ;; esac
+		grep -qF "the kernel code $what: $sig " "$tmp/err" && pass "$name: names $sig" ||
+			{ fail "$name: no '$what: $sig'"; tail -3 "$tmp/err" | sed 's/^/    /'; }
 		continue
 	fi
 	if [ ! -f "$b/expected/verdict" ]; then
