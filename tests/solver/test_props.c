@@ -248,6 +248,35 @@ static void p2_spoof(int sv)
 }
 
 /*
+ * PCIe-to-PCI Bridge spec 2.3: a PCIe-to-PCI bridge gives what crosses its
+ * conventional bus its own ID or (secondary, 00.0).  Endpoint 03:00.0 has
+ * a link of its own below reverse bridge 02:00.0 (PCI-to-PCIe), which sits
+ * on the conventional bus of 01:00.0: whatever ID it puts in a request,
+ * the IOMMU sees 01:00.0's or 02:00.0's, so it cannot pose as 04:00.0 even
+ * with no SV above it (root port 00:01.0 has no ACS), and shares its group
+ * with both bridges, whose IDs it emits: holds.  Variant 1, the bridges
+ * replaced by a switch (01:00.0 upstream, 02:00.0 downstream port, no
+ * ACS): 03:00.0's own ID reaches the IOMMU, nothing validates it: P2
+ * source validation, as p2_spoof.
+ */
+static void p2_retag(int no_conv)
+{
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 3, NO_ACS, false, 1);
+	tb_fn(&t, "0000:00:02.0", 4, 4, 4, ACS_STD, false, 3);
+	tb_fn(&t, "0000:01:00.0", no_conv ? 5 : 7, 2, 3, NO_ACS, false, 2);
+	tb_fn(&t, "0000:02:00.0", no_conv ? 6 : 8, 3, 3, NO_ACS, false, 2);
+	tb_fn(&t, "0000:03:00.0", 0, 0, 0, NO_ACS, false, 2);
+	tb_fn(&t, "0000:04:00.0", 0, 0, 0, NO_ACS, false, 4);
+	expect(&t, no_conv ? "P2 endpoint below a switch, no SV" :
+	       "P2 endpoint below a PCI-to-PCIe bridge on a conventional bus", no_conv, SV_P2,
+	       "0000:03:00.0", "0000:04:00.0", SV_R_SPOOF);
+}
+
+/*
  * Root ports that implement RR route peer traffic to each other (6.12.1.1);
  * pci=disable_acs_redir= turns RR/CR off: 01:00.0 reaches 02:00.0 inside the
  * root complex: P2.  Without the parameter (RR on): holds.
@@ -558,6 +587,7 @@ int main(void)
 		p2_multifunction(i);
 		p2_conventional(i);
 		p2_spoof(i);
+		p2_retag(i);
 		p2_root_p2p(i);
 		p3_unit(i);
 		p3_firmware(i);
