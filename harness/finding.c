@@ -67,6 +67,21 @@ void finding_signature(const struct sv_verdict *v, const struct observation *obs
 		 *ka ? "-" : "", ka, *kb ? "-" : "", kb);
 }
 
+int finding_hang_signature(const char *failure, char *sig, size_t size)
+{
+	static const char hang[] = "hang in ";
+	const char *fn, *end;
+
+	if (!failure || strncmp(failure, hang, sizeof(hang) - 1))
+		return -1;
+	fn = failure + sizeof(hang) - 1;
+	end = strchr(fn, ':');
+	if (!end || end == fn)
+		return -1;
+	snprintf(sig, size, "timeout-kernel-%.*s", (int)(end - fn), fn);
+	return 0;
+}
+
 static int safe_for_shell(const char *s)
 {
 	return !strchr(s, '\'');

@@ -39,6 +39,13 @@ struct finding {
  */
 void finding_crash_signature(const char *artifact, const char *report, char *sig, size_t size);
 
+/*
+ * A run the watchdog ended ("hang in FUNCTION: ...", kmod-stubs/run.c)
+ * signed as a campaign signs the fuzzer's timeout of the same input:
+ * "timeout-kernel-FUNCTION".  0 signed, -1 not a named hang.
+ */
+int finding_hang_signature(const char *failure, char *sig, size_t size);
+
 /* 1 written, 0 already known, -1 error (message on stderr) */
 int finding_write(const char *findings_dir, const struct finding *f);
 

@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "dot.h"
+#include "finding.h"
 #include "names.h"
 #include "partition.h"
 #include "report.h"
@@ -211,8 +212,14 @@ static int replay_one(const char *path, const char *topology, bool show_log, boo
 	if (show_log)
 		fwrite(obs.log, 1, obs.log_len, stdout);
 	if (ret) {
-		fprintf(stderr, "isofuzz: %s: the kernel code failed: %s\n", b.path,
-			obs.failure ? obs.failure : "unknown");
+		char sig[256];
+
+		if (!finding_hang_signature(obs.failure, sig, sizeof(sig)))
+			fprintf(stderr, "isofuzz: %s: the kernel code hung: %s (%s)\n", b.path, sig,
+				obs.failure);
+		else
+			fprintf(stderr, "isofuzz: %s: the kernel code failed: %s\n", b.path,
+				obs.failure ? obs.failure : "unknown");
 		ret = EXIT_INTERNAL;
 		goto out;
 	}

@@ -8,6 +8,7 @@
  */
 #include <setjmp.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <kshim/kernel.h>
 #include <kshim/kernel_internal.h>
@@ -123,10 +124,14 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 	}
 	if (kshim_watchdog_disarm()) {
 		char where[512];
+		size_t first;
 
+		/* "hang in FIRST: ..." names it as a signature (finding_hang_signature) */
 		kshim_watchdog_where(where, sizeof(where));
-		kshim_fail("hang: the kernel code ran for %d s of CPU time without returning%s%s",
-			   KSHIM_WATCHDOG_SECONDS, where[0] ? ", in " : "", where);
+		first = strcspn(where, ",");
+		kshim_fail("hang%s%.*s: the kernel code ran for %d s of CPU time without returning%s%s",
+			   first ? " in " : "", (int)first, where, KSHIM_WATCHDOG_SECONDS,
+			   where[0] ? ", in " : "", where);
 		ret = -1;
 	}
 	obs->log = kshim_log_take(&obs->log_len);

@@ -63,7 +63,7 @@ static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, si
 	const struct sv_fn *d = &f->fns[i];
 	char b[13];
 
-	if (d->kind != SV_BUS_CONV && d->rid == rid) {
+	if (!d->retagged && d->rid == rid) {
 		snprintf(out, n, "its own");
 		return;
 	}
@@ -83,8 +83,7 @@ static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, si
 	for (size_t k = 0; k < f->nr_fns; k++) {
 		const struct sv_fn *c = &f->fns[k];
 
-		if (d->kind == SV_BUS_CONV && sv_anc(c, d) && c->sec_kind == SV_BUS_CONV &&
-		    c->kind != SV_BUS_CONV) {
+		if (d->retagged && sv_anc(c, d) && sv_retags(c)) {
 			snprintf(out, n, "its requests' ID behind %s %s",
 				 c->pcie_type == SV_PT_PCIE_PCI ? "PCIe-to-PCI bridge" : "conventional bridge",
 				 sv_bdf(c, b));

@@ -136,6 +136,18 @@ int sv_facts_build(struct sv_facts *f, const struct platform *p,
 			x->sec_kind = secondary_kind(x);
 	}
 	/*
+	 * A request that crossed a conventional bus carries no PCIe requester
+	 * ID of its originator any more, even when a PCI-to-PCIe bridge below
+	 * that bus gave the originator a link of its own.
+	 */
+	for (size_t i = 0; i < f->nr_fns; i++) {
+		struct sv_fn *x = &f->fns[i];
+
+		x->retagged = x->kind == SV_BUS_CONV;
+		for (size_t k = 0; k < f->nr_fns && !x->retagged; k++)
+			x->retagged = sv_anc(&f->fns[k], x) && f->fns[k].kind == SV_BUS_CONV;
+	}
+	/*
 	 * VT-d 3.16 (Root-Complex Peer to Peer Considerations): with DMA
 	 * remapping on, the root complex decodes peer addresses only after
 	 * translating them.  An integrated endpoint of a VT-d root complex,

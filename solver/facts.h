@@ -59,6 +59,10 @@ struct sv_fn {
 	/* derived from the topology */
 	enum sv_bus_kind kind;		/* of the bus it sits on */
 	enum sv_bus_kind sec_kind;	/* bridges: of its secondary bus */
+	bool retagged;			/* its requests cross a conventional bus on
+					   the way up (on one, or below a PCI-to-PCIe
+					   bridge on one): the bridge that leads there
+					   from PCIe gives them its ID */
 	bool dma;			/* a DMA master a group is for: type 0, not a bridge class */
 	bool rc_translated;		/* integrated endpoint of a VT-d root complex:
 					   its peer requests are translated (VT-d 3.16) */
@@ -161,6 +165,15 @@ int sv_find(const struct sv_facts *f, uint16_t seg, uint16_t rid);
 static inline bool sv_anc(const struct sv_fn *x, const struct sv_fn *d)
 {
 	return x->bridge && x->seg == d->seg && x->sec <= d->bus && d->bus <= x->sub;
+}
+/*
+ * x re-tags what crosses its conventional secondary bus (PCIe-to-PCI
+ * Bridge spec 2.3): its own requests are not re-tagged by a bridge above,
+ * so it is the topmost such bridge of every function below it.
+ */
+static inline bool sv_retags(const struct sv_fn *x)
+{
+	return x->bridge && x->sec_kind == SV_BUS_CONV && !x->retagged;
 }
 static inline bool sv_is_port(const struct sv_fn *x)
 {

@@ -75,7 +75,7 @@ bool sv_phantom_emits(const struct sv_fn *d, uint16_t rid)
 	static const uint8_t phantom_mask[4] = { 0, 0x4, 0x6, 0x7 };
 	uint8_t m = phantom_mask[d->phantom & 3];
 
-	return d->kind != SV_BUS_CONV && (d->rid & ~7) == (rid & ~7) &&
+	return !d->retagged && (d->rid & ~7) == (rid & ~7) &&
 	       ((rid & 7) & ~m) == ((d->devfn & 7) & ~m);
 }
 
@@ -202,7 +202,7 @@ static void emits(const struct sv_facts *f, int i, struct rids *s)
 	const struct sv_fn *d = &f->fns[i];
 
 	s->n = 0;
-	if (d->kind != SV_BUS_CONV) {
+	if (!d->retagged) {
 		for (unsigned fn = 0; fn < 8; fn++)
 			if (sv_phantom_emits(d, (uint16_t)((d->rid & ~7) | fn)))
 				rid_add(s, (uint16_t)((d->rid & ~7) | fn));
@@ -210,7 +210,7 @@ static void emits(const struct sv_facts *f, int i, struct rids *s)
 		for (size_t k = 0; k < f->nr_fns; k++) {
 			const struct sv_fn *c = &f->fns[k];
 
-			if (!sv_anc(c, d) || c->sec_kind != SV_BUS_CONV || c->kind == SV_BUS_CONV)
+			if (!sv_anc(c, d) || !sv_retags(c))
 				continue;
 			rid_add(s, c->rid);
 			if (c->pcie_type == SV_PT_PCIE_PCI)
@@ -297,7 +297,7 @@ static enum sv_reason hop(const struct sv_facts *f, const struct sv_fn *x, const
 
 static bool can_spoof(const struct sv_facts *f, const struct sv_fn *d, const struct sv_fn *e)
 {
-	if (d->kind == SV_BUS_ROOT || d->kind == SV_BUS_CONV || d->seg != e->seg || d->bus == e->bus)
+	if (d->kind == SV_BUS_ROOT || d->retagged || d->seg != e->seg || d->bus == e->bus)
 		return false;
 	for (size_t i = 0; i < f->nr_fns; i++) {
 		const struct sv_fn *p = &f->fns[i];

@@ -53,6 +53,15 @@ static int add_unit(struct sv_facts *f, uint64_t base, uint16_t seg, bool all)
 			f->units[i].include_all |= all;
 			return (int)i;
 		}
+	/*
+	 * VT-d 8.3 has one INCLUDE_PCI_ALL unit per segment, listed after the
+	 * others.  With two, each claims the segment's rest: either is read
+	 * as translating it (the table cannot say which), and it is noted.
+	 */
+	for (size_t i = 0; all && i < f->nr_units; i++)
+		if (f->units[i].include_all && f->units[i].seg == seg)
+			note(f, "DMAR: a second INCLUDE_PCI_ALL unit on segment %04x (VT-d 8.3: one a segment)",
+			     seg);
 	u = GROW(f->units, f->nr_units);
 	if (!u)
 		return -2;
@@ -150,9 +159,14 @@ static int scope_rid(struct sv_facts *f, const struct tbl *t, size_t off, size_t
 	return rid;
 }
 
-/* The device scopes of a DRHD (unit >= 0) or an RMRR (map != NULL). */
+/*
+ * The device scopes of a DRHD (unit >= 0) or an RMRR (map != NULL).
+ * catch_all: the DRHD is INCLUDE_PCI_ALL, which VT-d 8.3 lets list only
+ * IOAPIC and HPET scopes (it already has every PCI device no other unit
+ * lists): a PCI scope there names nothing, it is noted and not routed.
+ */
 static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size_t end,
-		       uint16_t seg, int unit, const struct sv_dmap *map)
+		       uint16_t seg, int unit, bool catch_all, const struct sv_dmap *map)
 {
 	struct acpi_sub sc;
 	int more;
@@ -161,6 +175,11 @@ static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size
 		unsigned type = sc.type, len = sc.len;
 		int fn, rid;
 
+		if (catch_all && (type == 1 || type == 2)) {
+			note(f, "DMAR: PCI scope at %#zx under an INCLUDE_PCI_ALL unit (VT-d 8.3: IOAPIC/HPET only)",
+			     sc.off);
+			continue;
+		}
 		rid = scope_rid(f, t, sc.off, len, seg, &fn);
 		/* 8.3.1: type 01h names an endpoint, never a PCI-PCI bridge */
 		if (rid >= 0 && type == 1 && fn >= 0 && f->fns[fn].type1) {
@@ -219,9 +238,10 @@ static int parse_dmar(struct sv_facts *f, const struct tbl *t)
 
 		if (type == 0 && len >= 16) {		/* DRHD */
 			uint16_t seg = rd(t, off + 6, 2);
-			int u = add_unit(f, rd(t, off + 8, 8), seg, rd(t, off + 4, 1) & 1);
+			bool all = rd(t, off + 4, 1) & 1;
+			int u = add_unit(f, rd(t, off + 8, 8), seg, all);
 
-			if (u < -1 || dmar_scopes(f, t, off + 16, off + len, seg, u, NULL))
+			if (u < -1 || dmar_scopes(f, t, off + 16, off + len, seg, u, all, NULL))
 				return -1;
 		} else if (type == 1 && len >= 24) {	/* RMRR */
 			struct sv_dmap m = { .seg = rd(t, off + 6, 2),
@@ -229,7 +249,7 @@ static int parse_dmar(struct sv_facts *f, const struct tbl *t)
 
 			if (m.end < m.start)
 				note(f, "DMAR: RMRR at %#zx ends before it starts", off);
-			else if (dmar_scopes(f, t, off + 24, off + len, m.seg, -1, &m))
+			else if (dmar_scopes(f, t, off + 24, off + len, m.seg, -1, false, &m))
 				return -1;
 		}
 	}

@@ -53,6 +53,7 @@ void sv_z3_assert_facts(struct sv_z3 *z)
 		fact(z, A_SVT1, i, known && od->msi_svt == 1);
 		fact(z, A_SVT2, i, known && od->msi_svt == 2);
 		fact(z, A_RCTR, i, p->rc_translated);
+		fact(z, A_RETAG, i, p->retagged);
 	}
 	for (int g = 0; g < f->obs->nr_groups; g++) {
 		z->giso_tab[g] = sv_group_iso_msi(f, g);
@@ -188,7 +189,7 @@ static Z3_ast spoof(struct sv_z3 *z)
 				AND(z, ule(z, bv(z, p->sec, z->B8), at(z, A_BUS, e)),
 				    ule(z, at(z, A_BUS, e), bv(z, p->sub, z->B8)))));
 	}
-	return AND(z, not(z, kind_is(z, d, SV_BUS_ROOT)), not(z, kind_is(z, d, SV_BUS_CONV)),
+	return AND(z, not(z, kind_is(z, d, SV_BUS_ROOT)), not(z, at(z, A_RETAG, d)),
 		   eq(z, at(z, A_SEG, d), at(z, A_SEG, e)),
 		   not(z, eq(z, at(z, A_BUS, d), at(z, A_BUS, e))), done(z, &t, true));
 }
@@ -203,10 +204,10 @@ static Z3_ast emits(struct sv_z3 *z, Z3_ast v, Z3_ast c)
 		push(z, &al, AND(z, eq(z, v, num(z, z->f->aliases[k].fn)),
 				 eq(z, r, bv(z, z->f->aliases[k].rid, z->B16))));
 	return OR(z,
-		AND(z, not(z, kind_is(z, v, SV_BUS_CONV)),
+		AND(z, not(z, at(z, A_RETAG, v)),
 		    eq(z, Z3_mk_bvand(C(z), r, pm), Z3_mk_bvand(C(z), at(z, A_RID, v), pm))),
-		AND(z, kind_is(z, v, SV_BUS_CONV), in_dom(z, c), anc(z, c, v),
-		    eq(z, at(z, A_SECKIND, c), num(z, SV_BUS_CONV)), not(z, kind_is(z, c, SV_BUS_CONV)),
+		AND(z, at(z, A_RETAG, v), in_dom(z, c), anc(z, c, v),
+		    eq(z, at(z, A_SECKIND, c), num(z, SV_BUS_CONV)), not(z, at(z, A_RETAG, c)),
 		    OR(z, eq(z, r, at(z, A_RID, c)),
 		       AND(z, eq(z, at(z, A_PTYPE, c), num(z, SV_PT_PCIE_PCI)),
 			   eq(z, r, Z3_mk_concat(C(z), at(z, A_SEC, c), bv(z, 0, z->B8)))),

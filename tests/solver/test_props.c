@@ -248,6 +248,35 @@ static void p2_spoof(int sv)
 }
 
 /*
+ * PCIe-to-PCI Bridge spec 2.3: a PCIe-to-PCI bridge gives what crosses its
+ * conventional bus its own ID or (secondary, 00.0).  Endpoint 03:00.0 has
+ * a link of its own below reverse bridge 02:00.0 (PCI-to-PCIe), which sits
+ * on the conventional bus of 01:00.0: whatever ID it puts in a request,
+ * the IOMMU sees 01:00.0's or 02:00.0's, so it cannot pose as 04:00.0 even
+ * with no SV above it (root port 00:01.0 has no ACS), and shares its group
+ * with both bridges, whose IDs it emits: holds.  Variant 1, the bridges
+ * replaced by a switch (01:00.0 upstream, 02:00.0 downstream port, no
+ * ACS): 03:00.0's own ID reaches the IOMMU, nothing validates it: P2
+ * source validation, as p2_spoof.
+ */
+static void p2_retag(int no_conv)
+{
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 3, NO_ACS, false, 1);
+	tb_fn(&t, "0000:00:02.0", 4, 4, 4, ACS_STD, false, 3);
+	tb_fn(&t, "0000:01:00.0", no_conv ? 5 : 7, 2, 3, NO_ACS, false, 2);
+	tb_fn(&t, "0000:02:00.0", no_conv ? 6 : 8, 3, 3, NO_ACS, false, 2);
+	tb_fn(&t, "0000:03:00.0", 0, 0, 0, NO_ACS, false, 2);
+	tb_fn(&t, "0000:04:00.0", 0, 0, 0, NO_ACS, false, 4);
+	expect(&t, no_conv ? "P2 endpoint below a switch, no SV" :
+	       "P2 endpoint below a PCI-to-PCIe bridge on a conventional bus", no_conv, SV_P2,
+	       "0000:03:00.0", "0000:04:00.0", SV_R_SPOOF);
+}
+
+/*
  * Root ports that implement RR route peer traffic to each other (6.12.1.1);
  * pci=disable_acs_redir= turns RR/CR off: 01:00.0 reaches 02:00.0 inside the
  * root complex: P2.  Without the parameter (RR on): holds.
@@ -341,6 +370,45 @@ static void p3_firmware(int lie)
 	w = tb_find(&v, SV_P3, "0000:02:01.0", NULL);
 	if (lie)
 		CHECK(w && w->cls == SV_FIRMWARE, "P3 lying table: 02:01.0, class firmware inconsistency");
+	dump(&v);
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
+/*
+ * VT-d 8.3: an INCLUDE_PCI_ALL unit has every PCI device of its segment no
+ * other unit lists, and its scopes may name only IOAPICs and HPETs.  Two
+ * such units A (0xfed90000) and B (0xfed91000), B with a bridge scope for
+ * root port 00:01.0: that scope is outside 8.3 and names nothing, so
+ * 00:01.0 and 01:00.0 are in the segment's rest, which both units claim.
+ * The kernel putting everything under A breaks no rule the table can
+ * state: holds, with the table's error noted.  Variant 1, B without
+ * INCLUDE_PCI_ALL: its bridge scope is a plain 8.3.1 scope, 00:01.0 and
+ * 01:00.0 belong to B, and under A they are P3.
+ */
+static void p3_catch_all(int plain_b)
+{
+	struct sv_verdict v;
+	struct tb t;
+
+	small(&t);
+	tb_drhd(&t, 0xfed90000, true);
+	tb_drhd(&t, 0xfed91000, !plain_b);
+	tb_scope(&t, 2, 0, 0, 1, 0);
+	tb_dmar_done(&t);
+	tb_unit(&t, "dmar0", 0xfed90000, true);
+	tb_unit(&t, "dmar1", 0xfed91000, true);
+	tb_obs(&t, "0000:00:00.0")->unit = 0;
+	tb_obs(&t, "0000:00:01.0")->unit = 0;
+	tb_obs(&t, "0000:01:00.0")->unit = 0;
+	if (plain_b) {
+		expect(&t, "P3 bridge scope of a plain unit", 1, SV_P3, "0000:01:00.0", NULL,
+		       SV_R_OTHER_UNIT);
+		return;
+	}
+	CHECK(tb_judge(&t, &v) == 0, "P3 PCI scope under a second INCLUDE_PCI_ALL unit: holds");
+	CHECK(strstr(v.table_note, "INCLUDE_PCI_ALL") != NULL,
+	      "P3 PCI scope under INCLUDE_PCI_ALL: noted (%s)", v.table_note);
 	dump(&v);
 	sv_verdict_release(&v);
 	tb_free(&t);
@@ -519,9 +587,11 @@ int main(void)
 		p2_multifunction(i);
 		p2_conventional(i);
 		p2_spoof(i);
+		p2_retag(i);
 		p2_root_p2p(i);
 		p3_unit(i);
 		p3_firmware(i);
+		p3_catch_all(i);
 		p4_ir(i);
 		p4_sid(i);
 		p5_rmrr(i);
