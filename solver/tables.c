@@ -293,8 +293,16 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 			start = alias = -1;
 			break;
 		case 0x48:				/* special: IOAPIC / HPET */
+			/*
+			 * The entry's DeviceID is the source's requester ID,
+			 * and its DTE setting is that ID's (AMD IOMMU 5.2.2.2):
+			 * the unit serves the ID, whatever function also has it
+			 * (on AMD's FCH the IOAPIC's 00:14.0 is the SMBus
+			 * controller).
+			 */
 			if (rd(t, p + 7, 1) == 1 || rd(t, p + 7, 1) == 2)
-				if (sv_add_irq(f, rd(t, p + 7, 1) == 2, (int)rd(t, p + 4, 1), u))
+				if (sv_add_irq(f, rd(t, p + 7, 1) == 2, (int)rd(t, p + 4, 1), u) ||
+				    add_range(f, u, seg, rd(t, p + 5, 2), rd(t, p + 5, 2)))
 					return -1;
 			break;
 		default:
