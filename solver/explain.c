@@ -212,4 +212,10 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 	default:
 		break;
 	}
+	/* units judged against two vendors' tables: see sv_tables_parse() */
+	if (f->two_vendors && v->prop >= SV_P3) {
+		APPEND(v, " (the DMAR and the IVRS both describe units)");
+		v->cls = SV_FIRMWARE;
+		v->reason = SV_R_TWO_VENDORS;
+	}
 }

@@ -128,6 +128,7 @@ struct sv_facts {
 	bool judge_units;		/* the kernel side reported units */
 	bool judge_regions;		/* ... and groups with reserved regions */
 	int ir_on;			/* observation: remapping enabled */
+	bool two_vendors;		/* both a DMAR and an IVRS describe units */
 	char table_note[160];		/* first table defect seen, for the report */
 };
 

@@ -313,8 +313,16 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 			start = alias = -1;
 			break;
 		case 0x48:				/* special: IOAPIC / HPET */
+			/*
+			 * The entry's DeviceID is the source's requester ID,
+			 * and its DTE setting is that ID's (AMD IOMMU 5.2.2.2):
+			 * the unit serves the ID, whatever function also has it
+			 * (on AMD's FCH the IOAPIC's 00:14.0 is the SMBus
+			 * controller).
+			 */
 			if (rd(t, p + 7, 1) == 1 || rd(t, p + 7, 1) == 2)
-				if (sv_add_irq(f, rd(t, p + 7, 1) == 2, (int)rd(t, p + 4, 1), u))
+				if (sv_add_irq(f, rd(t, p + 7, 1) == 2, (int)rd(t, p + 4, 1), u) ||
+				    add_range(f, u, seg, rd(t, p + 5, 2), rd(t, p + 5, 2)))
 					return -1;
 			break;
 		default:
@@ -379,6 +387,7 @@ int sv_tables_parse(struct sv_facts *f)
 {
 	const struct platform *p = f->platform;
 	int ret = 0, hpet = -1;
+	bool dmar_units = false, ivrs_units = false;
 
 	/* MADT and HPET first: they say which sources exist */
 	for (size_t i = 0; i < p->nr_tables && !ret; i++) {
@@ -401,12 +410,27 @@ int sv_tables_parse(struct sv_facts *f)
 	}
 	for (size_t i = 0; i < p->nr_tables && !ret; i++) {
 		struct tbl t = { p->tables[i].data, p->tables[i].data ? p->tables[i].len : 0 };
+		size_t before = f->nr_units;
 
-		if (!strcmp(p->tables[i].signature, "DMAR"))
+		if (!strcmp(p->tables[i].signature, "DMAR")) {
 			ret = parse_dmar(f, &t);
-		else if (!strcmp(p->tables[i].signature, "IVRS"))
+			dmar_units |= f->nr_units > before;
+		} else if (!strcmp(p->tables[i].signature, "IVRS")) {
 			ret = parse_ivrs(f, &t);
+			ivrs_units |= f->nr_units > before;
+		}
 	}
+	/*
+	 * A machine has VT-d or AMD-Vi units, never both: with both tables
+	 * describing units, one of them describes hardware that is not there,
+	 * and the kernel follows its own precedence (detect_intel_iommu()
+	 * takes translation after amd_iommu_detect(), irq_remapping_prepare()
+	 * tries Intel first).  What the units translate is then the firmware's
+	 * contradiction, whichever unit the kernel chose.
+	 */
+	f->two_vendors = dmar_units && ivrs_units;
+	if (f->two_vendors)
+		note(f, "DMAR and IVRS both describe IOMMU units: one of them is not this machine's");
 	/* after the tables' own notes, which matter more */
 	if (hpet >= 0 && !p->hpet_msi && f->ir_on)
 		note(f, "HPET %d: whether its timers send MSIs is not recorded; P6 judged the IOAPICs", hpet);

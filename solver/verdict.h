@@ -42,6 +42,8 @@ enum sv_reason {
 	SV_R_NO_REGION,
 	/* P6 */
 	SV_R_IRQ_UNCOVERED,
+	/* P3..P6 */
+	SV_R_TWO_VENDORS,	/* judged against a DMAR and an IVRS at once */
 };
 
 struct sv_violation {
