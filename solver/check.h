@@ -11,9 +11,18 @@
 #include "facts.h"
 #include "verdict.h"
 
+/*
+ * Violations as found.  keep > 0 stores only the first keep of them (the
+ * verdict reports or pins no more) while total still counts every one: on
+ * a grown platform the fast check finds thousands of P2 pairs, and storing
+ * each, 480 bytes with its unused text, was most of the fast check's time
+ * (copies and page faults as the array grew).
+ */
 struct sv_found {
 	struct sv_violation *v;
-	size_t nr, cap;
+	size_t nr, cap;		/* stored */
+	size_t keep;		/* 0: store all */
+	size_t total;		/* found */
 };
 
 int sv_found_add(struct sv_found *f, const struct sv_violation *v);

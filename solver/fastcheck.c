@@ -13,6 +13,9 @@
 
 int sv_found_add(struct sv_found *f, const struct sv_violation *v)
 {
+	f->total++;
+	if (f->keep && f->nr == f->keep)
+		return 0;
 	if (f->nr == f->cap) {
 		size_t cap = f->cap ? 2 * f->cap : 16;
 		struct sv_violation *n = realloc(f->v, cap * sizeof(*n));
@@ -339,29 +342,36 @@ static int p2(const struct sv_facts *f, struct sv_found *out)
 			continue;
 		for (size_t b = 0; b < f->nr_fns; b++) {
 			const struct sv_fn *e = &f->fns[b];
-			struct sv_violation v = { .prop = SV_P2, .a = (int)a, .b = (int)b,
-						  .x = -1, .y = -1, .rid = -1, .item = -1 };
+			/* the violation is built only when found: pairs are many */
+			enum sv_reason reason = SV_R_NONE;
+			int vx = -1, vy = -1;
 
 			if (a == b || !e->dma || !exposed(e) || d->group == e->group)
 				continue;
-			for (size_t i = 0; i < nanc[a] && !v.reason; i++) {
-				for (size_t j = 0; j < nanc[b] && !v.reason; j++) {
+			for (size_t i = 0; i < nanc[a] && !reason; i++) {
+				for (size_t j = 0; j < nanc[b] && !reason; j++) {
 					const struct sv_fn *x = &f->fns[lists[a][i]], *y = &f->fns[lists[b][j]];
 					int via;
 
 					if (x == y || x->seg != y->seg || x->bus != y->bus)
 						continue;
-					v.reason = hop(f, x, y, &via);
-					v.x = lists[a][i];
-					v.y = via >= 0 ? via : lists[b][j];
+					reason = hop(f, x, y, &via);
+					vx = lists[a][i];
+					vy = via >= 0 ? via : lists[b][j];
 				}
 			}
-			if (!v.reason && can_spoof(f, d, e)) {
-				v.reason = SV_R_SPOOF;
-				v.x = v.y = -1;
+			if (!reason && can_spoof(f, d, e)) {
+				reason = SV_R_SPOOF;
+				vx = vy = -1;
 			}
-			if (v.reason && sv_found_add(out, &v))
-				goto out;
+			if (reason) {
+				struct sv_violation v = { .prop = SV_P2, .reason = reason, .a = (int)a,
+							  .b = (int)b, .x = vx, .y = vy, .rid = -1,
+							  .item = -1 };
+
+				if (sv_found_add(out, &v))
+					goto out;
+			}
 		}
 	}
 	ret = 0;

@@ -74,8 +74,9 @@ static bool in_set(const struct sv_found *s, const struct sv_violation *w)
 static int judge(const struct sv_facts *f, struct sv_z3 *z, enum sv_prop p,
 		 const struct sv_options *opt, struct sv_verdict *v)
 {
-	struct sv_found fast = { 0 }, all = { 0 };
 	unsigned max = opt->max_report ? opt->max_report : 8;
+	/* the cross-check compares every violation; else max are reported */
+	struct sv_found fast = { .keep = opt->mode == SV_MODE_CROSSCHECK ? 0 : max }, all = { 0 };
 	double t = now_ms();
 	int ret = -1;
 
@@ -84,8 +85,8 @@ static int judge(const struct sv_facts *f, struct sv_z3 *z, enum sv_prop p,
 		goto out;
 	}
 	v->fast_ms += now_ms() - t;
-	v->count[p] = fast.nr;
-	v->status[p] = fast.nr ? SV_VIOLATED : SV_HOLDS;
+	v->count[p] = fast.total;
+	v->status[p] = fast.total ? SV_VIOLATED : SV_HOLDS;
 	if (!z) {
 		for (size_t i = 0; i < fast.nr && i < max; i++)
 			if (report(f, v, &fast.v[i]))
@@ -103,7 +104,7 @@ static int judge(const struct sv_facts *f, struct sv_z3 *z, enum sv_prop p,
 			fail(v, "%s%s", sv_z3_error(z), NULL);
 			goto out;
 		}
-		if (sat != (fast.nr > 0)) {
+		if (sat != (fast.total > 0)) {
 			fail(v, "%s: the fast check and Z3 disagree (%s)", sv_prop_name(p),
 			     sat ? "Z3 finds a violation the fast check does not" :
 				   "Z3 finds none");
@@ -123,7 +124,7 @@ static int judge(const struct sv_facts *f, struct sv_z3 *z, enum sv_prop p,
 			goto out;
 	}
 	if (opt->mode == SV_MODE_CROSSCHECK) {
-		long n = sv_z3_enumerate(z, p, fast.nr + 1, &all);
+		long n = sv_z3_enumerate(z, p, fast.total + 1, &all);
 
 		if (n < 0) {
 			fail(v, "%s%s", sv_z3_error(z), NULL);
@@ -133,7 +134,7 @@ static int judge(const struct sv_facts *f, struct sv_z3 *z, enum sv_prop p,
 			if (!in_set(&fast, &all.v[i]))
 				fail(v, "%s: Z3 finds a violation the fast check misses%s",
 				     sv_prop_name(p), NULL);
-		if ((size_t)n != fast.nr)
+		if ((size_t)n != fast.total)
 			fail(v, "%s: Z3 and the fast check count different violations%s",
 			     sv_prop_name(p), NULL);
 	}

@@ -6,8 +6,9 @@
  * mutator edits the platform tree structurally (grammars/).
  *
  * Environment: ISOFUZZ_FINDINGS=DIR writes findings there (none without).
- * A crash in the kernel's code is libFuzzer's to catch; `isofuzz fuzz`
- * turns its artifact into a finding afterwards.
+ * An ASan report in the kernel's code is written as a finding here
+ * (kernel_report.c); any other crash is libFuzzer's to catch, and `isofuzz
+ * fuzz` turns its artifact into a finding afterwards.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "bundle.h"
 #include "finding.h"
 #include "grammar.h"
+#include "kernel_report.h"
 #include "solver.h"
 
 size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max);
@@ -85,6 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct g_node *tree = g_platform_from_input(data, size);
 	struct platform p;
 	struct observation obs;
+	struct finding run = { .platform = &p, .tree = tree, .input = data, .input_len = size };
+	int bug, reported;
 
 	if (!tree)
 		return 0;
@@ -92,12 +96,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		g_node_free(tree);
 		return 0;
 	}
-	if (kshim_run(&p, &obs)) {
+	kernel_report_arm(&run, findings);
+	bug = kshim_run(&p, &obs);
+	reported = kernel_report_disarm();
+	if (bug) {
 		char sig[160];
 
 		snprintf(sig, sizeof(sig), "kernel-BUG");
 		report(&p, tree, data, size, &obs, NULL, sig, obs.failure ? obs.failure : "BUG()");
-	} else {
+	} else if (!reported) {
 		judge(&p, tree, data, size, &obs);
 	}
 	observation_release(&obs);

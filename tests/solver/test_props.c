@@ -228,6 +228,49 @@ static void p2_conventional(int split)
 }
 
 /*
+ * Counting past what is reported: four root ports without ACS, an endpoint
+ * below each, every one in its own group.  Each endpoint can send requests
+ * carrying each other endpoint's ID (no SV), and without RR no peer traffic
+ * crosses the root complex (6.12.1.1): P2 for every ordered pair, 4 x 3 =
+ * 12 violations.  Every mode must count all 12 while reporting at most its
+ * max_report (the fast check stores no more than that).
+ */
+static void p2_count(void)
+{
+	static const struct sv_options modes[] = {
+		{ SV_MODE_FAST, 1 }, { SV_MODE_Z3, 8 }, { SV_MODE_CROSSCHECK, 64 },
+	};
+	static const char *const names[] = { "fast", "z3", "crosscheck" };
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	for (int i = 1; i <= 4; i++) {
+		char rp[16], ep[16];
+
+		snprintf(rp, sizeof(rp), "0000:00:%02x.0", i);
+		snprintf(ep, sizeof(ep), "0000:%02x:00.0", i);
+		tb_fn(&t, rp, 4, i, i, NO_ACS, false, i);
+		tb_fn(&t, ep, 0, 0, 0, NO_ACS, false, i);
+	}
+	for (int m = 0; m < 3; m++) {
+		struct sv_verdict v;
+		size_t shown = 0;
+
+		solver_check(&t.p, &t.o, &modes[m], &v);
+		for (size_t i = 0; i < v.nr; i++)
+			shown += v.v[i].prop == SV_P2;
+		CHECK(solver_exit_status(&v) == 1 && v.count[SV_P2] == 12,
+		      "P2 count, %s: %zu violations (want 12)", names[m], v.count[SV_P2]);
+		CHECK(shown == (modes[m].max_report < 12 ? modes[m].max_report : 12),
+		      "P2 count, %s: %zu reported (max %u)", names[m], shown, modes[m].max_report);
+		dump(&v);
+		sv_verdict_release(&v);
+	}
+	tb_free(&t);
+}
+
+/*
  * Root ports without ACS: no SV, so 01:00.0 can send requests carrying
  * 02:00.0's ID (P2, no source validation).  Minimal change: root ports
  * implementing only SV (cap 0x01): IDs validated, and RR not implemented
@@ -601,6 +644,7 @@ int main(void)
 		p6_hpet(i);
 	p2_uf(0);
 	p2_uf(1);
+	p2_count();
 	p3_not_judged();
 	if (failures)
 		printf("%d check(s) failed\n", failures);
