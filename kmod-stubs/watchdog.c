@@ -83,9 +83,6 @@ void kshim_watchdog_arm(void)
 {
 	struct sigaction sa;
 
-	/* the first backtrace() loads the unwinder: never inside the handler */
-	if (!nr_frames)
-		nr_frames = backtrace(frames, 1);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = expired;
 	sa.sa_flags = SA_NODEFER;	/* not left blocked after the jump */
@@ -103,28 +100,4 @@ int kshim_watchdog_disarm(void)
 {
 	set_timer(0);
 	return fired;
-}
-
-/*
- * The kernel function the last fired watchdog interrupted, or NULL (no
- * kernel frame, or no symbolizer in this build).  Valid until the next call.
- */
-const char *kshim_watchdog_where(void)
-{
-#ifdef HAVE_SYMBOLIZER
-	static char fn[128];
-	char buf[512];
-
-	for (int i = 0; fired && i < nr_frames; i++) {
-		char *sp;
-
-		/* a return address: the call is the byte before */
-		__sanitizer_symbolize_pc((char *)frames[i] - 1, "%s %f", buf, sizeof(buf));
-		if (!strstr(buf, "/ktree/") || !(sp = strrchr(buf, ' ')))
-			continue;
-		snprintf(fn, sizeof(fn), "%s", sp + 1);
-		return fn;
-	}
-#endif
-	return NULL;
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "build.h"
 #include "grammar.h"
 
 /*
