@@ -22,6 +22,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "finding.h"
+#include "fuzz_kernel.h"
 #include "seed.h"
 
 #ifndef ISOFUZZ_TARGET_DIR
@@ -39,6 +40,7 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: isofuzz fuzz --out DIR [--engine libfuzzer|afl] [--time SECONDS]\n"
 		"                    [--jobs N] [--target pipeline|dmar] [--seeds DIR]...\n"
+		"                    [--kernel TREE [--cache DIR]]\n"
 		"\n"
 		"Fuzz the kernel's grouping, DMAR and interrupt-remapping code (linux %s):\n"
 		"platforms generated and mutated by the grammars (grammars/), each run\n"
@@ -55,7 +57,12 @@ static void usage(FILE *out)
 		"                 the project's bundles and the real tables in\n"
 		"                 ../shared/data/real-tables/DMAR are used when present\n"
 		"  --engine E     libfuzzer (AFL++ is not yet supported)\n"
-		"  --kernel TREE  not yet: build with -DKERNEL_SRC=TREE instead\n"
+		"  --kernel TREE  fuzz another kernel tree (a directory, or a Debian\n"
+		"                 linux-source version such as 6.1): this checkout is built\n"
+		"                 against it (kept in the cache, so the next campaign only\n"
+		"                 recompiles what changed) and that build's fuzz runs\n"
+		"  --cache DIR    where --kernel's builds are kept (default\n"
+		"                 $XDG_CACHE_HOME/isofuzz/builds or ~/.cache/isofuzz/builds)\n"
 		"\n"
 		"A progress line every 5 s: execs/s, kernel-code coverage, corpus size,\n"
 		"findings by property.  Findings are deduplicated by property and\n"
@@ -331,6 +338,7 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 	snprintf(t, sizeof(t), "-max_total_time=%u", secs);
 	snprintf(f, sizeof(f), "-fork=%u", jobs);
 	snprintf(prefix, sizeof(prefix), "-artifact_prefix=%s/", crashes);
+	printf("fuzz: kernel code from linux %s\n", kshim_kernel_version);
 	if (pipe(pipefd))
 		return EXIT_INTERNAL;
 	child = fork();
@@ -384,11 +392,12 @@ int cmd_fuzz(int argc, char **argv)
 		{ "out", required_argument, NULL, 'o' }, { "time", required_argument, NULL, 't' },
 		{ "jobs", required_argument, NULL, 'j' }, { "engine", required_argument, NULL, 'e' },
 		{ "target", required_argument, NULL, 'T' }, { "seeds", required_argument, NULL, 's' },
-		{ "kernel", required_argument, NULL, 'k' }, { "help", no_argument, NULL, 'h' },
+		{ "kernel", required_argument, NULL, 'k' }, { "cache", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	const char *out = NULL, *seeds[16];
-	size_t nr_seeds = 0;
+	const char *out = NULL, *seeds[16], *kernel = NULL, *cache = NULL;
+	size_t nr_seeds = 0, user_seeds;
 	enum seed_target kind = SEED_PIPELINE;
 	unsigned secs = 60, jobs = 1, count;
 	char target[4096], path[4200], *end;
@@ -398,6 +407,7 @@ int cmd_fuzz(int argc, char **argv)
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/../shared/data/real-tables/DMAR";
 	seeds[nr_seeds++] = ISOFUZZ_BINARY_DIR "/corpus/dmar";
+	user_seeds = nr_seeds;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:t:j:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -442,9 +452,11 @@ int cmd_fuzz(int argc, char **argv)
 			seeds[nr_seeds++] = optarg;
 			break;
 		case 'k':
-			fprintf(stderr, "isofuzz fuzz: --kernel: not yet supported; build with "
-				"-DKERNEL_SRC=%s and run that build's isofuzz\n", optarg);
-			return EXIT_BAD_INPUT;
+			kernel = optarg;
+			break;
+		case 'c':
+			cache = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_ISOLATED;
@@ -453,9 +465,25 @@ int cmd_fuzz(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 		}
 	}
-	if (!out || optind != argc) {
+	if (!out || optind != argc || (cache && !kernel)) {
 		usage(stderr);
 		return EXIT_BAD_INPUT;
+	}
+	if (kernel) {
+		/* the same options, for the build against the tree (its own default seeds) */
+		char secs_s[16], jobs_s[16];
+		char *args[16 + 2 * 16] = { "--out", (char *)out, "--time", secs_s, "--jobs", jobs_s,
+					    "--target", kind == SEED_DMAR ? "dmar" : "pipeline" };
+		size_t a = 8;
+
+		snprintf(secs_s, sizeof(secs_s), "%u", secs);
+		snprintf(jobs_s, sizeof(jobs_s), "%u", jobs);
+		for (size_t i = user_seeds; i < nr_seeds; i++) {
+			args[a++] = "--seeds";
+			args[a++] = (char *)seeds[i];
+		}
+		args[a] = NULL;
+		return fuzz_kernel_exec(kernel, cache, args);
 	}
 	snprintf(target, sizeof(target), "%s/%s",
 		 getenv("ISOFUZZ_TARGET_DIR") ? getenv("ISOFUZZ_TARGET_DIR") : ISOFUZZ_TARGET_DIR,

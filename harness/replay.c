@@ -18,6 +18,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "dot.h"
+#include "fuzz_input.h"
 #include "names.h"
 #include "partition.h"
 #include "report.h"
@@ -29,6 +30,7 @@ static void usage(FILE *out)
 		"usage: isofuzz replay [OPTIONS] BUNDLE...\n"
 		"       isofuzz replay [OPTIONS] [--topology BUNDLE] TABLE...\n"
 		"       isofuzz replay [OPTIONS] [--dot FILE] [--svg FILE] [--png FILE] BUNDLE\n"
+		"       isofuzz replay [OPTIONS] --input FUZZ_INPUT...\n"
 		"\n"
 		"Run the kernel's grouping, DMAR and interrupt-remapping code (compiled\n"
 		"from linux %s) on a machine bundle and print its IOMMU groups, one line\n"
@@ -49,6 +51,12 @@ static void usage(FILE *out)
 		"  --log              also print the kernel's log of the run\n"
 		"  --quiet            print only differences and errors\n"
 		"  --topology BUNDLE  the machine a lone TABLE replays on\n"
+		"  --input            the arguments are fuzz inputs of the pipeline target\n"
+		"                     (a campaign's corpus entries, a finding's input), run\n"
+		"                     on the platform the grammar makes of them\n"
+		"  --batch            each argument under \"== ARG\" and followed by\n"
+		"                     \"== exit N\", its own exit status (verify-patch reads\n"
+		"                     many replays from one process this way)\n"
 		"  --all              show every violation (default: 8 per property)\n"
 		"  --no-expected      do not compare with BUNDLE/expected/ (verify-patch\n"
 		"                     compares two builds with each other instead)\n"
@@ -113,6 +121,7 @@ static int worse(int a, int b);
 static struct sv_options solver_opts = { SV_MODE_Z3, 0 };
 static bool json_out;
 static bool no_expected;		/* --no-expected: verify-patch compares two builds */
+static bool fuzz_inputs;		/* --input: the arguments are fuzz inputs */
 /* the picture: --dot FILE, and rendered by Graphviz --svg/--png FILE */
 static const char *dot_path, *svg_path, *png_path;
 
@@ -180,6 +189,8 @@ static int judge(const struct bundle *b, const struct observation *obs, bool qui
 /* A bundle directory, or a lone table (on --topology's machine, or none). */
 static int load_input(struct bundle *b, const char *path, const char *topology, struct diag *d)
 {
+	if (fuzz_inputs)
+		return fuzz_input_load(b, path, d);
 	if (table_input_is_table(path))
 		return table_input_load(b, path, topology, d);
 	if (topology) {
@@ -265,13 +276,15 @@ int cmd_replay(int argc, char **argv)
 		{ "no-expected", no_argument, NULL, 'n' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "topology", required_argument, NULL, 't' },
+		{ "input", no_argument, NULL, 'I' },
+		{ "batch", no_argument, NULL, 'b' },
 		{ "dot", required_argument, NULL, 'd' },
 		{ "svg", required_argument, NULL, 'S' },
 		{ "png", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	bool show_log = false, quiet = false;
+	bool show_log = false, quiet = false, batch = false;
 	const char *topology = NULL;
 	int c, ret = EXIT_ISOLATED;
 
@@ -308,6 +321,12 @@ int cmd_replay(int argc, char **argv)
 		case 't':
 			topology = optarg;
 			break;
+		case 'I':
+			fuzz_inputs = true;
+			break;
+		case 'b':
+			batch = true;
+			break;
 		case 'd':
 			dot_path = optarg;
 			break;
@@ -325,15 +344,21 @@ int cmd_replay(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 		}
 	}
-	if (optind >= argc || ((dot_path || svg_path || png_path) && argc - optind > 1)) {
+	if (optind >= argc || ((dot_path || svg_path || png_path) && argc - optind > 1) ||
+	    (fuzz_inputs && topology)) {
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
 	for (int i = optind; i < argc; i++) {
-		if (argc - optind > 1)
+		int one;
+
+		if (argc - optind > 1 || batch)
 			printf("== %s\n", argv[i]);
 		fflush(stdout);
-		ret = worse(ret, replay_one(argv[i], topology, show_log, quiet));
+		one = replay_one(argv[i], topology, show_log, quiet);
+		if (batch)
+			printf("== exit %d\n", one);
+		ret = worse(ret, one);
 		fflush(stdout);
 	}
 	names_release();

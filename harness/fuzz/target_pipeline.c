@@ -15,6 +15,7 @@
 
 #include "build.h"
 #include "bundle.h"
+#include "exec_log.h"
 #include "finding.h"
 #include "grammar.h"
 #include "solver.h"
@@ -82,10 +83,12 @@ static void judge(const struct platform *p, const struct g_node *tree, const uin
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct g_node *tree = g_platform_from_input(data, size);
+	struct g_node *tree;
 	struct platform p;
 	struct observation obs;
 
+	exec_log_note(data, size);	/* when this input first ran (verify-patch) */
+	tree = g_platform_from_input(data, size);
 	if (!tree)
 		return 0;
 	if (g_build(tree, &p)) {
