@@ -131,10 +131,30 @@ static void add_ext_cap(struct platform_pci_function *f, unsigned *last,
 	*last = off;
 }
 
-static void add_acs(struct platform_pci_function *f, unsigned *last, const struct g_node *n)
+/* ACS capability bits (PCIe 7.7.8.2) */
+#define ACS_SV	0x01
+#define ACS_TB	0x02
+#define ACS_RR	0x04
+#define ACS_CR	0x08
+#define ACS_UF	0x10
+
+static void add_acs(struct platform_pci_function *f, unsigned *last, const struct g_node *n,
+		    int type)
 {
 	uint16_t cap = g_get(n, "acs_cap") & 0x7f;
 
+	/*
+	 * A port that has the capability implements what PCIe 6.12.1.1
+	 * requires of it: SV and TB on every downstream port, RR, CR and UF
+	 * on a switch's, CR on a root port that implements RR.  A register
+	 * without them is no hardware's: the kernel reads a missing control
+	 * as hard-wired on (pci_acs_flags_enabled), the specification as
+	 * absent, and the difference would be reported as a kernel bug.
+	 */
+	if (cap && type == T_DOWNSTREAM)
+		cap |= ACS_SV | ACS_TB | ACS_RR | ACS_CR | ACS_UF;
+	if (cap && type == T_ROOT_PORT)
+		cap |= ACS_SV | ACS_TB | (cap & ACS_RR ? ACS_CR : 0);
 	/* a function has the ACS capability when it implements any control */
 	if (cap)
 		add_ext_cap(f, last, 0x000d, cap, g_get(n, "acs_ctl") & cap);
@@ -195,7 +215,7 @@ static void lower_device(struct ctx *c, const struct g_node *n, uint16_t seg, ui
 		header(f, id, class, 0, nfn > 1, !conventional);
 		if (!conventional) {
 			add_pcie_cap(f, type, phantom, phantom && g_get(n, "phantom_enable"), 0);
-			add_acs(f, &last, n);
+			add_acs(f, &last, n, type);
 			if (g_get(n, "ari"))
 				add_ext_cap(f, &last, 0x000e, (fn + 1 < nfn ? fn + 1 : 0) << 8, 0);
 		}
@@ -231,7 +251,7 @@ static void lower_bridge(struct ctx *c, const struct g_node *n, uint16_t seg, ui
 	if (type >= 0) {
 		add_pcie_cap(f, type, 0, 0, g_get(n, "ari_forwarding"));
 		if (type != T_PCI_PCIE)
-			add_acs(f, &last, n);
+			add_acs(f, &last, n, type);
 	}
 	if (g_get(n, "pcix"))
 		add_cap(f, 0x60, 0x07);		/* PCI-X: originators keep their IDs */

@@ -8,5 +8,6 @@ int cmd_import(int argc, char **argv);
 int cmd_collect(int argc, char **argv);
 int cmd_verify_patch(int argc, char **argv);
 int cmd_fuzz(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
 
 #endif

@@ -33,6 +33,12 @@ struct finding {
 	size_t log_len;
 };
 
+/*
+ * "crash-kernel-FUNCTION" (fuzz_cmd.c): a sanitizer report signed by its
+ * first frame in the kernel's code; artifact's name says crash/timeout/oom
+ */
+void finding_crash_signature(const char *artifact, const char *report, char *sig, size_t size);
+
 /* 1 written, 0 already known, -1 error (message on stderr) */
 int finding_write(const char *findings_dir, const struct finding *f);
 

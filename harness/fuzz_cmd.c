@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "finding.h"
 #include "fuzz_kernel.h"
+#include "known.h"
 #include "seed.h"
 
 #ifndef ISOFUZZ_TARGET_DIR
@@ -31,6 +32,8 @@
 #ifndef ISOFUZZ_SOURCE_DIR
 #define ISOFUZZ_SOURCE_DIR "."
 #endif
+/* what explains known findings (corpus/regression/README.md) */
+#define REGRESSION_DIR ISOFUZZ_SOURCE_DIR "/corpus/regression"
 #ifndef ISOFUZZ_BINARY_DIR
 #define ISOFUZZ_BINARY_DIR "."
 #endif
@@ -68,7 +71,10 @@ static void usage(FILE *out)
 		"findings by property.  Findings are deduplicated by property and\n"
 		"signature and written atomically.\n"
 		"\n"
-		"exit status: 0 no finding, 1 findings (see DIR/findings), 2 usage,\n"
+		"Findings whose signature corpus/regression/*/explains names are known\n"
+		"(listed with the folder that explains them); the others are new.\n"
+		"\n"
+		"exit status: 0 no new finding, 1 new findings (see DIR/findings), 2 usage,\n"
 		"3 internal error\n", kshim_kernel_version);
 }
 
@@ -114,19 +120,6 @@ static void count_findings(const char *dir, char *out, size_t size)
 		len += snprintf(out + len, size - len, "%s%s %u", k ? " " : "", kinds[k], n[k]);
 }
 
-static unsigned total_findings(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	unsigned n = 0;
-
-	while (d && (e = readdir(d)))
-		n += e->d_name[0] != '.';
-	if (d)
-		closedir(d);
-	return n;
-}
-
 /*
  * libFuzzer's fork-mode status line, "#EXECS: cov: N ft: N corp: N ...",
  * totals over all jobs (the jobs' own lines, "#N NEW ...", are per job).
@@ -158,7 +151,7 @@ static void forward(int sig)
  * The signature of a sanitizer report: the first frame in the kernel's
  * code (the extracted tree), else the first frame at all.
  */
-static void crash_signature(const char *artifact, const char *report, char *sig, size_t size)
+void finding_crash_signature(const char *artifact, const char *report, char *sig, size_t size)
 {
 	const char *base = strrchr(artifact, '/') ? strrchr(artifact, '/') + 1 : artifact;
 	const char *kind = !strncmp(base, "timeout-", 8) ? "timeout" : !strncmp(base, "oom-", 4) ?
@@ -238,7 +231,7 @@ static int crash_finding(const char *target, enum seed_target kind, const char *
 		len = fread(data, 1, 1 << 20, in);
 	if (in)
 		fclose(in);
-	crash_signature(artifact, report, sig, sizeof(sig));
+	finding_crash_signature(artifact, report, sig, sizeof(sig));
 	tree = kind == SEED_DMAR ? g_platform_small() : g_platform_from_input(data, len);
 	if (tree && !g_build(tree, &plat)) {
 		uint8_t *copy = kind == SEED_DMAR ? malloc(len ? len : 1) : NULL;
@@ -330,6 +323,7 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 	int pipefd[2], status;
 	FILE *out;
 	long cov = 0, corp = 0, execs = 0;
+	unsigned known = 0, fresh = 0;
 	time_t start = time(NULL), last = 0;
 
 	snprintf(corpus, sizeof(corpus), "%s/corpus", dir);
@@ -368,9 +362,10 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 		if (now - last >= 5) {
 			last = now;
 			count_findings(findings, counts, sizeof(counts));
-			printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: %s\n",
+			known_count(REGRESSION_DIR, findings, &known, &fresh);
+			printf("fuzz: %4lds  %6ld execs/s  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
 			       (long)(now - start), now > start ? execs / (now - start) : 0, cov, corp,
-			       counts);
+			       fresh, known, counts);
 			fflush(stdout);
 		}
 	}
@@ -380,10 +375,13 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 	child = 0;
 	process_crashes(target, kind, dir);
 	count_findings(findings, counts, sizeof(counts));
-	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: %s\n",
-	       execs, secs, execs / secs, cov, corp, counts);
+	known_count(REGRESSION_DIR, findings, &known, &fresh);
+	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
+	       execs, secs, execs / secs, cov, corp, fresh, known, counts);
+	known_list(REGRESSION_DIR, findings, stdout);
 	printf("fuzz: findings in %s (each: report.txt, and a bundle for isofuzz replay)\n", findings);
-	return total_findings(findings) ? EXIT_VIOLATION : EXIT_ISOLATED;
+	/* a finding the regression corpus explains does not fail a run */
+	return fresh ? EXIT_VIOLATION : EXIT_ISOLATED;
 }
 
 int cmd_fuzz(int argc, char **argv)

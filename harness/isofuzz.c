@@ -22,6 +22,7 @@ static const struct {
 	{ "collect", cmd_collect, "copy this machine's bundle (as root)" },
 	{ "verify-patch", cmd_verify_patch, "does a kernel change break isolation? two trees, one answer" },
 	{ "fuzz", cmd_fuzz, "a fuzz campaign with the isolation model judging every input" },
+	{ "lint", cmd_lint, "check a DMAR or IVRS table by the VT-d and AMD IOMMU specifications" },
 };
 
 static void usage(FILE *out)

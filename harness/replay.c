@@ -14,6 +14,7 @@
 #include <isofuzz/platform.h>
 
 #include "bundle.h"
+#include "crash_report.h"
 #include "solver.h"
 #include "commands.h"
 #include "diag.h"
@@ -215,7 +216,9 @@ static int replay_one(const char *path, const char *topology, bool show_log, boo
 		return EXIT_BAD_INPUT;
 	}
 
+	crash_report_arm(b.path);
 	ret = kshim_run(&b.platform, &obs);
+	crash_report_disarm();
 	if (show_log)
 		fwrite(obs.log, 1, obs.log_len, stdout);
 	if (ret) {

@@ -26,12 +26,12 @@
  * The tables replay knows how to run.  IVRS (AMD-Vi) joins this list when
  * the AMD code is compiled; until then an IVRS is refused by name here.
  */
-static const char *const replayable[] = { "DMAR" };
+static const char *const replayable[] = { "DMAR", NULL };
 
-static bool replayable_signature(const uint8_t *data)
+static bool known_signature(const uint8_t *data, const char *const *sigs)
 {
-	for (size_t i = 0; i < sizeof(replayable) / sizeof(replayable[0]); i++)
-		if (!memcmp(data, replayable[i], 4))
+	for (size_t i = 0; sigs[i]; i++)
+		if (!memcmp(data, sigs[i], 4))
 			return true;
 	return false;
 }
@@ -51,8 +51,9 @@ static void printable(const uint8_t *data, size_t len, char out[5])
 	out[4] = 0;
 }
 
-/* The header checks a lone table needs: it is exactly one table of a kind replay runs. */
-static int check_lone_table(const char *path, const uint8_t *data, size_t len, struct diag *d)
+/* The header checks a lone table needs: it is exactly one table of a kind in sigs. */
+static int check_lone_table(const char *path, const uint8_t *data, size_t len,
+			    const char *const *sigs, struct diag *d)
 {
 	char sig[5];
 	uint32_t length;
@@ -61,14 +62,15 @@ static int check_lone_table(const char *path, const uint8_t *data, size_t len, s
 		diag_set(d, path, NULL, "%zu bytes: too short for an ACPI table header (36 bytes)", len);
 		return -1;
 	}
-	if (!replayable_signature(data)) {
+	if (!known_signature(data, sigs)) {
 		char known[64] = "";
 
-		for (size_t i = 0; i < sizeof(replayable) / sizeof(replayable[0]); i++)
+		for (size_t i = 0; sigs[i]; i++)
 			snprintf(known + strlen(known), sizeof(known) - strlen(known), "%s%s",
-				 i ? " or " : "", replayable[i]);
+				 i ? " or " : "", sigs[i]);
 		printable(data, len, sig);
-		diag_set(d, path, "offset 0", "signature \"%s\": replay runs a %s table", sig, known);
+		diag_set(d, path, "offset 0", "signature \"%s\": %s a %s table", sig,
+			 sigs == replayable ? "replay runs" : "want", known);
 		return -1;
 	}
 	if (bundle_check_table(path, data, len, d))
@@ -166,6 +168,12 @@ static uint8_t *compile_asl(const char *path, size_t *len, struct diag *d)
 
 int table_input_load(struct bundle *b, const char *path, const char *topology, struct diag *d)
 {
+	return table_input_load_as(b, path, topology, replayable, d);
+}
+
+int table_input_load_as(struct bundle *b, const char *path, const char *topology,
+			const char *const *sigs, struct diag *d)
+{
 	uint8_t *data;
 	size_t len;
 	char sig[5];
@@ -187,14 +195,14 @@ int table_input_load(struct bundle *b, const char *path, const char *topology, s
 	data = bundle_read_file(path, BUNDLE_MAX_TABLE_SIZE, &len, d);
 	if (!data)
 		return -1;
-	if (!(len >= 4 && replayable_signature(data)) &&
+	if (!(len >= 4 && known_signature(data, sigs)) &&
 	    (has_suffix(path, ".asl") || has_suffix(path, ".dsl"))) {
 		free(data);
 		data = compile_asl(path, &len, d);
 		if (!data)
 			return -1;
 	}
-	if (check_lone_table(path, data, len, d)) {
+	if (check_lone_table(path, data, len, sigs, d)) {
 		free(data);
 		return -1;
 	}

@@ -20,5 +20,8 @@ bool table_input_is_table(const char *path);
  * b with bundle_release() either way.
  */
 int table_input_load(struct bundle *b, const char *path, const char *topology, struct diag *d);
+/* The same for a table of one of the signatures sigs (NULL-terminated). */
+int table_input_load_as(struct bundle *b, const char *path, const char *topology,
+			const char *const *sigs, struct diag *d);
 
 #endif

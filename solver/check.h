@@ -23,8 +23,10 @@ bool sv_same_key(const struct sv_violation *a, const struct sv_violation *b);
 
 /* Rules the fast check evaluates directly, shared with the explanations. */
 bool sv_iso_fn(const struct sv_fn *x);
+bool sv_phantom_emits(const struct sv_fn *d, uint16_t rid);
 bool sv_rp_p2p(const struct sv_fn *x);
 bool sv_same_device(const struct sv_facts *f, const struct sv_fn *x, const struct sv_fn *y);
+bool sv_turns_back(const struct sv_fn *p);
 int sv_uf_gap(const struct sv_facts *f, const struct sv_fn *x);
 bool sv_covered_by(const struct sv_facts *f, int unit, uint16_t seg, uint16_t rid);
 bool sv_group_iso_msi(const struct sv_facts *f, int group);

@@ -79,6 +79,7 @@ void sv_config_parse(struct sv_fn *fn, const struct platform_pci_function *pf)
 	hdr = rd(&c, 0x0e, 1);
 	fn->pcie_type = -1;
 	fn->obs = fn->group = fn->unit = fn->kunit = -1;
+	fn->type1 = (hdr & 0x7f) == 1;
 	if ((hdr & 0x7f) == 1) {
 		fn->sec = rd(&c, 0x19, 1);
 		fn->sub = rd(&c, 0x1a, 1);

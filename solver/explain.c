@@ -67,7 +67,9 @@ static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, si
 		snprintf(out, n, "its own");
 		return;
 	}
-	if (d->kind != SV_BUS_CONV && d->phantom && (d->rid & ~7) == (rid & ~7)) {
+	/* the same definition the checkers use: an undeclared alias to
+	 * another function number of the device is no phantom function */
+	if (d->phantom && sv_phantom_emits(d, rid)) {
 		snprintf(out, n, "a phantom function of it (DevCtl phantom functions on)");
 		return;
 	}

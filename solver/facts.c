@@ -135,7 +135,21 @@ int sv_facts_build(struct sv_facts *f, const struct platform *p,
 		if (x->bridge)
 			x->sec_kind = secondary_kind(x);
 	}
-	observe(f);
+	/*
+	 * VT-d 3.16 (Root-Complex Peer to Peer Considerations): with DMA
+	 * remapping on, the root complex decodes peer addresses only after
+	 * translating them.  An integrated endpoint of a VT-d root complex,
+	 * even a multifunction one without ACS, therefore reaches its peers
+	 * only through the IOMMU.  (Intel states the same of its platforms,
+	 * which is what the kernel's quirk for Intel RCiEPs cites.)
+	 */
+	for (size_t i = 0; i < p->nr_tables; i++)
+		if (!strcmp(p->tables[i].signature, "DMAR"))
+			for (size_t k = 0; k < f->nr_fns; k++)
+				f->fns[k].rc_translated = f->fns[k].pcie_type == SV_PT_RCIEP &&
+							  f->fns[k].kind == SV_BUS_ROOT;
+	if (obs)
+		observe(f);
 	if (add_hw_aliases(f) || sv_tables_parse(f) || sv_cmdline_irqs(f))
 		return -1;
 	return 0;

@@ -55,10 +55,13 @@ struct sv_fn {
 	bool acs;			/* ACS extended capability present */
 	uint16_t acs_cap;		/* implemented */
 	uint16_t acs_ctrl;		/* enabled, after the OS and cmdline */
+	bool type1;			/* type 1 (bridge) header, configured or not */
 	/* derived from the topology */
 	enum sv_bus_kind kind;		/* of the bus it sits on */
 	enum sv_bus_kind sec_kind;	/* bridges: of its secondary bus */
 	bool dma;			/* a DMA master a group is for: type 0, not a bridge class */
+	bool rc_translated;		/* integrated endpoint of a VT-d root complex:
+					   its peer requests are translated (VT-d 3.16) */
 	/* from the observation */
 	int obs;			/* index into observation.devices, -1 none */
 	int group;			/* -1: not exposed */
@@ -124,7 +127,10 @@ struct sv_facts {
 	char table_note[160];		/* first table defect seen, for the report */
 };
 
-/* 0, or -1 on allocation failure.  Never fails on bad input. */
+/*
+ * 0, or -1 on allocation failure.  Never fails on bad input.  obs may be
+ * NULL: the hardware and tables alone (isofuzz lint reads them so).
+ */
 int sv_facts_build(struct sv_facts *f, const struct platform *p,
 		   const struct observation *obs);
 void sv_facts_release(struct sv_facts *f);
@@ -138,6 +144,16 @@ int sv_cmdline_irqs(struct sv_facts *f);
 /* tables.c: DMAR, IVRS, MADT, HPET into units, ranges, aliases, maps. */
 int sv_tables_parse(struct sv_facts *f);
 int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit);
+/*
+ * tables.c: resolve the DMAR device scope at off (length len) of table b
+ * (VT-d 8.3.1: start bus, then a (device, function) pair per hop, each
+ * hop but the last a bridge whose secondary bus the next is on).  The
+ * requester ID it names, *fn the function there or -1; or -1 when it has no
+ * path (len < 8) or *hop, an intermediate hop's requester ID, is no
+ * configured bridge.
+ */
+int sv_scope_path(const struct sv_facts *f, const uint8_t *b, size_t n, size_t off, size_t len,
+		  uint16_t seg, int *fn, int *hop);
 
 /* Helpers both checkers share: definitions, not algorithms. */
 int sv_find(const struct sv_facts *f, uint16_t seg, uint16_t rid);

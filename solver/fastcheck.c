@@ -56,11 +56,27 @@ bool sv_same_key(const struct sv_violation *a, const struct sv_violation *b)
 /* A function that isolates its peers inside its own device (6.12.1.2). */
 bool sv_iso_fn(const struct sv_fn *x)
 {
+	if (x->rc_translated)
+		return true;
 	if (!x->acs)
 		return false;
 	if (!(x->acs_cap & SV_ACS_RR))
 		return true;	/* RR is required of any function that does P2P */
 	return sv_has(x, SV_ACS_RR) && (!(x->acs_cap & SV_ACS_CR) || sv_has(x, SV_ACS_CR));
+}
+
+/*
+ * d emits rid as one of its phantom functions (PCIe 2.2.6.2): a function
+ * number that agrees with d's own in the bits phantom functions leave
+ * alone, and only when DevCtl enables them.
+ */
+bool sv_phantom_emits(const struct sv_fn *d, uint16_t rid)
+{
+	static const uint8_t phantom_mask[4] = { 0, 0x4, 0x6, 0x7 };
+	uint8_t m = phantom_mask[d->phantom & 3];
+
+	return d->kind != SV_BUS_CONV && (d->rid & ~7) == (rid & ~7) &&
+	       ((rid & 7) & ~m) == ((d->devfn & 7) & ~m);
 }
 
 /* A root port that routes peer traffic to other root ports (6.12.1.1). */
@@ -85,11 +101,26 @@ bool sv_same_device(const struct sv_facts *f, const struct sv_fn *x, const struc
 	return false;
 }
 
+/*
+ * A port that may turn a redirected request back down (ACS UF off).  A
+ * root port need implement UF only when the root complex validates
+ * redirected requests (6.12.1.1); one that does not implement it hands
+ * what arrives from its link to the root complex, which translates it
+ * (the root complex assumption above).  One that implements UF and has it
+ * off may reflect the request itself.
+ */
+bool sv_turns_back(const struct sv_fn *p)
+{
+	if (!sv_is_port(p) || sv_has(p, SV_ACS_UF))
+		return false;
+	return !(p->pcie_type == SV_PT_RP && !(p->acs_cap & SV_ACS_UF));
+}
+
 /* The first port above x that would not forward redirected requests up, -1. */
 int sv_uf_gap(const struct sv_facts *f, const struct sv_fn *x)
 {
 	for (size_t i = 0; i < f->nr_fns; i++)
-		if (sv_is_port(&f->fns[i]) && sv_anc(&f->fns[i], x) && !sv_has(&f->fns[i], SV_ACS_UF))
+		if (sv_anc(&f->fns[i], x) && sv_turns_back(&f->fns[i]))
 			return (int)i;
 	return -1;
 }
@@ -168,15 +199,12 @@ static void rid_add(struct rids *s, uint16_t r)
 
 static void emits(const struct sv_facts *f, int i, struct rids *s)
 {
-	static const uint8_t phantom_mask[4] = { 0, 0x4, 0x6, 0x7 };
 	const struct sv_fn *d = &f->fns[i];
 
 	s->n = 0;
 	if (d->kind != SV_BUS_CONV) {
-		uint8_t m = phantom_mask[d->phantom & 3];
-
 		for (unsigned fn = 0; fn < 8; fn++)
-			if ((fn & ~m) == ((d->devfn & 7) & ~m))
+			if (sv_phantom_emits(d, (uint16_t)((d->rid & ~7) | fn)))
 				rid_add(s, (uint16_t)((d->rid & ~7) | fn));
 	} else {
 		for (size_t k = 0; k < f->nr_fns; k++) {

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acpi_walk.h"
 #include "facts.h"
 
 struct tbl {
@@ -24,13 +25,7 @@ struct tbl {
 
 static uint64_t rd(const struct tbl *t, size_t off, int width)
 {
-	uint64_t v = 0;
-
-	if (off > t->n || (size_t)width > t->n - off)
-		return 0;
-	for (int i = width - 1; i >= 0; i--)
-		v = v << 8 | t->b[off + i];
-	return v;
+	return acpi_get(t->b, t->n, off, width);
 }
 
 static void note(struct sv_facts *f, const char *fmt, ...)
@@ -118,28 +113,20 @@ static int add_alias(struct sv_facts *f, uint16_t seg, unsigned devid, unsigned 
 	return 0;
 }
 
-/*
- * Resolve a DMAR device scope's path (8.3.1): start bus, then (device,
- * function) pairs, each but the last a bridge whose secondary bus the next
- * pair is on.  Returns the requester ID; *fn the function there, or -1.
- */
-static int scope_rid(struct sv_facts *f, const struct tbl *t, size_t off, size_t len,
-		     uint16_t seg, int *fn)
+int sv_scope_path(const struct sv_facts *f, const uint8_t *b, size_t n, size_t off, size_t len,
+		  uint16_t seg, int *fn, int *hop)
 {
-	unsigned bus = rd(t, off + 5, 1), rid = 0;
+	unsigned bus = acpi_get(b, n, off + 5, 1), rid = 0;
 
-	*fn = -1;
-	if (len < 8) {
-		note(f, "DMAR: device scope at %#zx has no path", off);
+	*fn = *hop = -1;
+	if (len < 8)
 		return -1;
-	}
 	for (size_t p = off + 6; p + 2 <= off + len; p += 2) {
-		rid = bus << 8 | (rd(t, p, 1) & 0x1f) << 3 | (rd(t, p + 1, 1) & 7);
+		rid = bus << 8 | (acpi_get(b, n, p, 1) & 0x1f) << 3 | (acpi_get(b, n, p + 1, 1) & 7);
 		*fn = sv_find(f, seg, (uint16_t)rid);
 		if (p + 4 <= off + len) {
 			if (*fn < 0 || !f->fns[*fn].bridge) {
-				note(f, "DMAR: scope path at %#zx crosses %02x:%02x.%x, not a bridge",
-				     off, rid >> 8, (rid >> 3) & 0x1f, rid & 7);
+				*hop = (int)rid;
 				*fn = -1;
 				return -1;
 			}
@@ -149,19 +136,38 @@ static int scope_rid(struct sv_facts *f, const struct tbl *t, size_t off, size_t
 	return (int)rid;
 }
 
+/* sv_scope_path(), its failures noted for the report */
+static int scope_rid(struct sv_facts *f, const struct tbl *t, size_t off, size_t len,
+		     uint16_t seg, int *fn)
+{
+	int hop, rid = sv_scope_path(f, t->b, t->n, off, len, seg, fn, &hop);
+
+	if (len < 8)
+		note(f, "DMAR: device scope at %#zx has no path", off);
+	else if (hop >= 0)
+		note(f, "DMAR: scope path at %#zx crosses %02x:%02x.%x, not a bridge",
+		     off, hop >> 8, (hop >> 3) & 0x1f, hop & 7);
+	return rid;
+}
+
 /* The device scopes of a DRHD (unit >= 0) or an RMRR (map != NULL). */
 static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size_t end,
 		       uint16_t seg, int unit, const struct sv_dmap *map)
 {
-	while (off + 6 <= end) {
-		unsigned type = rd(t, off, 1), len = rd(t, off + 1, 1);
+	struct acpi_sub sc;
+	int more;
+
+	while ((more = acpi_sub_next(ACPI_SUB_SCOPE, t->b, end, &off, &sc)) > 0) {
+		unsigned type = sc.type, len = sc.len;
 		int fn, rid;
 
-		if (len < 6 || off + len > end) {
-			note(f, "DMAR: device scope at %#zx has length %u", off, len);
-			return 0;
+		rid = scope_rid(f, t, sc.off, len, seg, &fn);
+		/* 8.3.1: type 01h names an endpoint, never a PCI-PCI bridge */
+		if (rid >= 0 && type == 1 && fn >= 0 && f->fns[fn].type1) {
+			note(f, "DMAR: endpoint scope %02x:%02x.%x is a bridge",
+			     rid >> 8, (rid >> 3) & 0x1f, rid & 7);
+			rid = -1;
 		}
-		rid = scope_rid(f, t, off, len, seg, &fn);
 		if (rid >= 0 && (type == 1 || type == 2)) {
 			unsigned lo2 = 1, hi2 = 0;
 
@@ -192,25 +198,25 @@ static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size
 				return -1;
 			}
 		} else if (!map && (type == 3 || type == 4)) {
-			if (sv_add_irq(f, type == 4, (int)rd(t, off + 4, 1), unit))
+			if (sv_add_irq(f, type == 4, (int)rd(t, sc.off + 4, 1), unit))
 				return -1;
 		}
-		off += len;
 	}
+	if (more < 0)
+		note(f, "DMAR: device scope at %#zx has length %zu", sc.off, sc.len);
 	return 0;
 }
 
 static int parse_dmar(struct sv_facts *f, const struct tbl *t)
 {
-	size_t off = 48;
+	size_t next = ACPI_DMAR_FIRST;
+	struct acpi_sub st;
+	int more;
 
-	while (off + 4 <= t->n) {
-		unsigned type = rd(t, off, 2), len = rd(t, off + 2, 2);
+	while ((more = acpi_sub_next(ACPI_SUB_DMAR, t->b, t->n, &next, &st)) > 0) {
+		size_t off = st.off;
+		unsigned type = st.type, len = st.len;
 
-		if (len < 4 || off + len > t->n) {
-			note(f, "DMAR: structure at %#zx has length %u (table %zu bytes)", off, len, t->n);
-			break;
-		}
 		if (type == 0 && len >= 16) {		/* DRHD */
 			uint16_t seg = rd(t, off + 6, 2);
 			int u = add_unit(f, rd(t, off + 8, 8), seg, rd(t, off + 4, 1) & 1);
@@ -226,22 +232,9 @@ static int parse_dmar(struct sv_facts *f, const struct tbl *t)
 			else if (dmar_scopes(f, t, off + 24, off + len, m.seg, -1, &m))
 				return -1;
 		}
-		off += len;
 	}
-	return 0;
-}
-
-/* Length of an IVHD device entry (AMD IOMMU spec 5.2.2.2), 0: unknown. */
-static size_t ivhd_entry_len(const struct tbl *t, size_t off)
-{
-	unsigned type = rd(t, off, 1);
-
-	if (type < 0x40)
-		return 4;
-	if (type < 0x80)
-		return 8;
-	if (type == 0xf0)
-		return 22 + rd(t, off + 21, 1);
+	if (more < 0)
+		note(f, "DMAR: structure at %#zx has length %zu (table %zu bytes)", st.off, st.len, t->n);
 	return 0;
 }
 
@@ -250,20 +243,18 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 	unsigned type = rd(t, off, 1);
 	uint16_t seg = rd(t, off + 16, 2);
 	int u = add_unit(f, rd(t, off + 8, 8), seg, false);
-	size_t p = off + (type == 0x10 ? 24 : 40);
+	size_t next = off + (type == 0x10 ? 24 : 40);
 	long start = -1, alias = -1;
+	struct acpi_sub e;
+	int more;
 
 	if (u < 0)
 		return -1;
 	/* the IOMMU function itself is translated by no one; it is the unit */
-	while (p < end) {
-		size_t len = ivhd_entry_len(t, p);
-		unsigned et = rd(t, p, 1), id = rd(t, p + 1, 2);
+	while ((more = acpi_sub_next(ACPI_SUB_IVHD, t->b, end, &next, &e)) > 0) {
+		size_t p = e.off;
+		unsigned et = e.type, id = rd(t, p + 1, 2);
 
-		if (!len || p + len > end) {
-			note(f, "IVRS: device entry %#x at %#zx does not fit", et, p);
-			break;
-		}
 		switch (et) {
 		case 0x01:				/* all */
 			if (add_range(f, u, seg, 0, 0xffff))
@@ -309,22 +300,22 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 		default:
 			break;
 		}
-		p += len;
 	}
+	if (more < 0)
+		note(f, "IVRS: device entry %#x at %#zx does not fit", e.type, e.off);
 	return 0;
 }
 
 static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 {
-	size_t off = 48;
+	size_t next = ACPI_IVRS_FIRST;
+	struct acpi_sub blk;
+	int more;
 
-	while (off + 4 <= t->n) {
-		unsigned type = rd(t, off, 1), len = rd(t, off + 2, 2);
+	while ((more = acpi_sub_next(ACPI_SUB_IVRS, t->b, t->n, &next, &blk)) > 0) {
+		size_t off = blk.off;
+		unsigned type = blk.type, len = blk.len;
 
-		if (len < 4 || off + len > t->n) {
-			note(f, "IVRS: block at %#zx has length %u (table %zu bytes)", off, len, t->n);
-			break;
-		}
 		if ((type == 0x10 && len >= 24) || ((type == 0x11 || type == 0x40) && len >= 40)) {
 			if (parse_ivhd(f, t, off, off + len))
 				return -1;
@@ -335,7 +326,7 @@ static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 
 			/* unity map or exclusion range: the device needs it 1:1 */
 			if (!(rd(t, off + 1, 1) & 0x9) || !size || start + size - 1 < start)
-				goto next;
+				continue;
 			m = GROW(f->dmaps, f->nr_dmaps);
 			if (!m)
 				return -1;
@@ -344,25 +335,23 @@ static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 			m->lo = type == 0x20 ? 0 : id;
 			m->hi = type == 0x20 ? 0xffff : type == 0x21 ? id : (aux >= id ? aux : id);
 		}
-next:
-		off += len;
 	}
+	if (more < 0)
+		note(f, "IVRS: block at %#zx has length %zu (table %zu bytes)", blk.off, blk.len, t->n);
 	return 0;
 }
 
 static int parse_madt(struct sv_facts *f, const struct tbl *t)
 {
-	for (size_t off = 44; off + 2 <= t->n; ) {
-		unsigned type = rd(t, off, 1), len = rd(t, off + 1, 1);
+	size_t next = ACPI_MADT_FIRST;
+	struct acpi_sub e;
+	int more;
 
-		if (len < 2 || off + len > t->n) {
-			note(f, "APIC: entry at %#zx has length %u", off, len);
-			break;
-		}
-		if (type == 1 && len >= 12 && sv_add_irq(f, false, (int)rd(t, off + 2, 1), -1))
+	while ((more = acpi_sub_next(ACPI_SUB_MADT, t->b, t->n, &next, &e)) > 0)
+		if (e.type == 1 && e.len >= 12 && sv_add_irq(f, false, (int)rd(t, e.off + 2, 1), -1))
 			return -1;
-		off += len;
-	}
+	if (more < 0)
+		note(f, "APIC: entry at %#zx has length %zu", e.off, e.len);
 	return 0;
 }
 

@@ -52,6 +52,7 @@ void sv_z3_assert_facts(struct sv_z3 *z)
 		fact(z, A_SIDKNOWN, i, known);
 		fact(z, A_SVT1, i, known && od->msi_svt == 1);
 		fact(z, A_SVT2, i, known && od->msi_svt == 2);
+		fact(z, A_RCTR, i, p->rc_translated);
 	}
 	for (int g = 0; g < f->obs->nr_groups; g++) {
 		z->giso_tab[g] = sv_group_iso_msi(f, g);
@@ -103,7 +104,7 @@ static Z3_ast uf_up(struct sv_z3 *z, Z3_ast v)
 	for (size_t k = 0; k < z->f->nr_fns; k++) {
 		const struct sv_fn *p = &z->f->fns[k];
 
-		if (sv_is_port(p) && !sv_has(p, SV_ACS_UF))
+		if (sv_turns_back(p))
 			push(z, &t, not(z, anc_c(z, p, v)));
 	}
 	return done(z, &t, true);
@@ -111,9 +112,10 @@ static Z3_ast uf_up(struct sv_z3 *z, Z3_ast v)
 
 static Z3_ast iso_fn(struct sv_z3 *z, Z3_ast v)
 {
-	return AND(z, at(z, A_ACS, v),
-		   OR(z, not(z, at(z, A_CAP_RR, v)),
-		      AND(z, at(z, A_RR, v), OR(z, not(z, at(z, A_CAP_CR, v)), at(z, A_CR, v)))));
+	return OR(z, at(z, A_RCTR, v),
+		  AND(z, at(z, A_ACS, v),
+		      OR(z, not(z, at(z, A_CAP_RR, v)),
+			 AND(z, at(z, A_RR, v), OR(z, not(z, at(z, A_CAP_CR, v)), at(z, A_CR, v))))));
 }
 
 static Z3_ast rp_p2p(struct sv_z3 *z, Z3_ast v)

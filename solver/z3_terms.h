@@ -20,7 +20,7 @@ enum { A_SEG, A_KIND, A_SECKIND, A_PTYPE, A_GROUP, A_UNIT, A_DEV,	/* Int */
        A_BUS, A_SEC, A_SUB,					/* BV8 */
        A_RID, A_PMASK, A_SID, A_SQM,				/* BV16 */
        A_BRIDGE, A_DMA, A_ACS, A_CAP_RR, A_CAP_CR, A_RR, A_CR,	/* Bool */
-       A_UF, A_SV, A_PCIX, A_SIDKNOWN, A_SVT1, A_SVT2,
+       A_UF, A_SV, A_PCIX, A_SIDKNOWN, A_SVT1, A_SVT2, A_RCTR,
        A_NR };
 #define A_FIRST_BV8 A_BUS
 #define A_FIRST_BV16 A_RID

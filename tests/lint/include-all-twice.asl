@@ -1,0 +1,42 @@
+/*
+ * include-all-twice: two DRHDs with INCLUDE_PCI_ALL on segment 0.
+ * VT-d 8.3: at most one per segment; fwts dmar's MultipleDRHDSFlag on the
+ * second (at 0x48).
+ * tests/lint/include-all-twice.expected: lint on tests/bundles/rp-acs.
+ *
+ * Table Length and Checksum are filled in by iasl.
+ */
+[0004]                          Signature : "DMAR"
+[0004]                       Table Length : 00000000
+[0001]                           Revision : 01
+[0001]                           Checksum : 00
+[0006]                             Oem ID : "ISOFUZ"
+[0008]                       Oem Table ID : "LINTCASE"
+[0004]                       Oem Revision : 00000001
+[0004]                    Asl Compiler ID : "INTL"
+[0004]              Asl Compiler Revision : 20200925
+
+[0001]                 Host Address Width : 26
+[0001]                              Flags : 01
+[0010]                           Reserved : 00 00 00 00 00 00 00 00 00 00
+
+[0002]                      Subtable Type : 0000 [Hardware Unit Definition]
+[0002]                             Length : 0018
+[0001]                              Flags : 01
+[0001]                           Reserved : 00
+[0002]                 PCI Segment Number : 0000
+[0008]              Register Base Address : 00000000FED90000
+
+[0001]                  Device Scope Type : 03 [IOAPIC Device]
+[0001]                       Entry Length : 08
+[0002]                           Reserved : 0000
+[0001]                     Enumeration ID : 00
+[0001]                     PCI Bus Number : F0
+[0002]                           PCI Path : 1F,00
+
+[0002]                      Subtable Type : 0000 [Hardware Unit Definition]
+[0002]                             Length : 0010
+[0001]                              Flags : 01
+[0001]                           Reserved : 00
+[0002]                 PCI Segment Number : 0000
+[0008]              Register Base Address : 00000000FED91000
