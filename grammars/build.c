@@ -145,7 +145,7 @@ static uint8_t *patch(uint8_t *d, size_t *len, const struct g_node *e)
 
 static int raw_table_index(const char *sig)
 {
-	return !strcmp(sig, "DMAR") ? 0 : !strcmp(sig, "APIC") ? 1 : 2;
+	return !strcmp(sig, "DMAR") ? 0 : !strcmp(sig, "APIC") ? 1 : !strcmp(sig, "HPET") ? 2 : 3;
 }
 
 static int encode_table(struct platform *p, const struct g_node *root, const char *sig,
@@ -167,49 +167,78 @@ static int encode_table(struct platform *p, const struct g_node *root, const cha
 	return add_table(p, sig, d, len);
 }
 
+/* the command line: every parameter the params and amd_params nodes choose */
 static char *cmdline(const struct g_node *root)
 {
-	const struct g_node *pa = g_find_kid(root, &g_params);
 	size_t n = 1;
 	char *s;
 
-	if (!pa)
+	if (!g_find_kid(root, &g_params) && !g_find_kid(root, &g_amd_params))
 		return strdup("intel_iommu=on");
 	for (unsigned pass = 0; pass < 2; pass++) {
 		if (pass && !(s = calloc(1, n)))
 			return NULL;
-		for (unsigned i = 0; i < pa->type->nr_fields; i++) {
-			const struct g_field *f = &pa->type->fields[i];
+		for (size_t k = 0; k < root->nr_kids; k++) {
+			const struct g_node *pa = root->kids[k];
 
-			for (const struct g_value *v = f->vals; v && v->name; v++)
-				if (v->v == pa->v[i] && *v->name) {
-					if (!pass)
-						n += strlen(v->name) + 1;
-					else
-						strcat(strcat(s, *s ? " " : ""), v->name);
-				}
+			if (pa->type != &g_params && pa->type != &g_amd_params)
+				continue;
+			for (unsigned i = 0; i < pa->type->nr_fields; i++) {
+				const struct g_field *f = &pa->type->fields[i];
+
+				for (const struct g_value *v = f->vals; v && v->name; v++)
+					if (v->v == pa->v[i] && *v->name) {
+						if (!pass)
+							n += strlen(v->name) + 1;
+						else
+							strcat(strcat(s, *s ? " " : ""), v->name);
+					}
+			}
 		}
 	}
 	return s;
 }
 
-static int units(struct platform *p, const struct g_node *root)
+/*
+ * An AMD unit's register file, named as sysfs names it (ivhdN, the Nth
+ * unit the kernel maps: derive_ivrs.c lists units in tree order) and
+ * matched by that name, as for a bundle of a real machine, which records
+ * no address: a finding's bundle then replays the run it came from.
+ */
+static void amd_unit_regs(struct platform *p, const struct g_node *u, const struct g_lowered *l)
+{
+	struct platform_iommu_regs *r = &p->iommus[p->nr_iommus];
+	int nth = g_amd_unit_nth(l, u);
+
+	if (nth < 0)
+		return;
+	snprintf(r->name, sizeof(r->name), "ivhd%d", nth);
+	r->amd = 1;
+	r->amd_cap = g_amd_cap_header();
+	r->amd_features = g_get(u, "efr");
+	p->nr_iommus++;
+}
+
+static int units(struct platform *p, const struct g_node *root, const struct g_lowered *l)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < root->nr_kids; i++)
-		n += root->kids[i]->type == &g_dmar_unit;
+		n += root->kids[i]->type == &g_dmar_unit || root->kids[i]->type == &g_amd_unit;
 	p->iommus = calloc(n ? n : 1, sizeof(*p->iommus));
 	if (!p->iommus)
 		return -1;
-	for (size_t i = 0; i < root->nr_kids; i++) {
+	for (size_t i = 0, nr_dmar = 0; i < root->nr_kids; i++) {
 		const struct g_node *u = root->kids[i];
 		struct platform_iommu_regs *r = &p->iommus[p->nr_iommus];
 
+		if (u->type == &g_amd_unit)
+			amd_unit_regs(p, u, l);
 		if (u->type != &g_dmar_unit)
 			continue;
-		snprintf(r->name, sizeof(r->name), "dmar%zu", p->nr_iommus);
-		r->reg_base = g_unit_base(p->nr_iommus++);
+		snprintf(r->name, sizeof(r->name), "dmar%zu", nr_dmar);
+		r->reg_base = g_unit_base(nr_dmar++);
+		p->nr_iommus++;
 		r->cap = g_get(u, "cap");
 		r->ecap = g_get(u, "ecap");
 		/*
@@ -227,9 +256,10 @@ int g_build(const struct g_node *root, struct platform *p)
 {
 	struct g_lowered l;
 	int mode = g_get(root, "mode"), ret = -1;
-	struct g_node *derived[3] = { NULL, NULL, NULL };
-	const struct g_type *ttype[3] = { &g_dmar, &g_madt, &g_hpet };
-	static const char *const sigs[3] = { "DMAR", "APIC", "HPET" };
+	struct g_node *derived[4] = { NULL, NULL, NULL, NULL };
+	const struct g_type *ttype[4] = { &g_dmar, &g_madt, &g_hpet, &g_ivrs };
+	static const char *const sigs[4] = { "DMAR", "APIC", "HPET", "IVRS" };
+	int amd = g_platform_is_amd(root), has_amd = 0;
 
 	memset(p, 0, sizeof(*p));
 	if (g_lower(root, &l))
@@ -250,15 +280,18 @@ int g_build(const struct g_node *root, struct platform *p)
 	p->x2apic = g_get(root, "x2apic") == 2 ? PLATFORM_X2APIC_YES :
 		    g_get(root, "x2apic") == 1 ? PLATFORM_X2APIC_NO : PLATFORM_X2APIC_UNKNOWN;
 	p->cmdline = cmdline(root);
-	p->tables = calloc(3, sizeof(*p->tables));
-	if (!p->cmdline || !p->tables || units(p, root))
+	p->tables = calloc(4, sizeof(*p->tables));
+	if (!p->cmdline || !p->tables || units(p, root, &l))
 		goto out;
-	for (int i = 0; i < 3; i++) {
+	for (size_t i = 0; i < root->nr_kids; i++)
+		has_amd |= root->kids[i]->type == &g_amd_unit;
+	for (int i = 0; i < 4; i++) {
 		struct g_node *t = mode == G_MODE_CONSISTENT ? NULL : g_find_kid(root, ttype[i]);
 
-		if (!t) {
-			derived[i] = i == 0 ? g_derive_dmar(root, &l) :
-				     i == 1 ? g_derive_madt(root) : g_derive_hpet(root);
+		/* an AMD machine has no DMAR; any machine with AMD units an IVRS */
+		if (!t && !(i == 0 && amd) && !(i == 3 && !has_amd)) {
+			derived[i] = i == 0 ? g_derive_dmar(root, &l) : i == 1 ? g_derive_madt(root) :
+				     i == 2 ? g_derive_hpet(root) : g_derive_ivrs(root, &l);
 			t = derived[i];
 		}
 		if (encode_table(p, root, sigs[i], t))
@@ -266,7 +299,7 @@ int g_build(const struct g_node *root, struct platform *p)
 	}
 	ret = 0;
 out:
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		g_node_free(derived[i]);
 	g_lowered_release(&l);
 	if (ret)

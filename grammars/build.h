@@ -40,6 +40,22 @@ struct g_node *g_derive_hpet(const struct g_node *platform);
 /* the register base derive.c gives the unit-th dmar_unit of the platform */
 uint64_t g_unit_base(unsigned unit);
 
+/* derive_ivrs.c: the IVRS truthful AMD firmware would have */
+struct g_node *g_derive_ivrs(const struct g_node *platform, const struct g_lowered *l);
+/* an AMD machine: amd_unit children and no dmar_unit */
+int g_platform_is_amd(const struct g_node *platform);
+/* the nth placed amd_unit's register base; its index among them, -1 unplaced */
+uint64_t g_amd_unit_base(unsigned nth);
+int g_amd_unit_nth(const struct g_lowered *l, const struct g_node *amd_unit);
+/* the IOMMU capability block header (PCI config and sysfs amd-iommu/cap) */
+uint32_t g_amd_cap_header(void);
+/* whether segment 0 has an AMD unit, and so the southbridge (FCH) function 00:14.0 */
+int g_amd_fch(const struct g_node *platform);
+/* the requester ID of the nth IOAPIC on an AMD machine (the first: the southbridge's) */
+uint16_t g_amd_ioapic_source(unsigned nth);
+/* ivrs_lies.c: one inconsistent-mode lie told in an IVRS; what, or NULL */
+const char *g_ivrs_lie(struct g_node *ivrs, struct g_src *s);
+
 /* build.c: the whole platform (tables per the mode); 0, 1 when the tree has
  * no PCI function (nothing to run), or -1 out of memory */
 int g_build(const struct g_node *platform, struct platform *p);
@@ -54,6 +70,8 @@ size_t g_platform_crossover(const uint8_t *d1, size_t s1, const uint8_t *d2, siz
 			    uint8_t *out, size_t max, unsigned seed);
 /* a small fixed machine (the raw DMAR target's, and its findings') */
 struct g_node *g_platform_small(void);
+/* the same with an AMD-Vi unit (the raw IVRS target's) */
+struct g_node *g_platform_small_amd(void);
 /* the grammar-aware mutation of a fuzz input; the new size, 0 on failure */
 size_t g_platform_mutate(uint8_t *data, size_t size, size_t max, unsigned seed);
 

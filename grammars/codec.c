@@ -85,6 +85,8 @@ static void encode(const struct g_node *n, struct buf *b)
 		/* a length that does not fit its field wraps, as firmware's would */
 		if (f->kind == G_LEN && f->size)
 			put_le(b->p + start + f->off, f->size, len & max);
+		if (f->kind == G_TAILLEN && f->size)
+			put_le(b->p + start + f->off, f->size, n->tail_len & max);
 	}
 	for (unsigned i = 0; i < t->nr_fields; i++) {
 		const struct g_field *f = &t->fields[i];
@@ -143,6 +145,30 @@ static const struct g_type *kid_type(const struct g_type *t, uint64_t tag)
 	return NULL;
 }
 
+/*
+ * The size of a child framed by its type (no length field), left bytes
+ * available; 0 when it cannot be known.
+ */
+static size_t tagged_len(const struct g_framing *fr, const struct g_type *kt, uint64_t tag,
+			 const uint8_t *p, size_t left)
+{
+	size_t len;
+
+	if (!kt)
+		return fr->sizes ? fr->sizes[tag >> fr->size_shift] : 0;
+	len = kt->hdr_size;
+	for (unsigned i = 0; i < kt->nr_fields; i++) {
+		const struct g_field *f = &kt->fields[i];
+
+		if (f->kind == G_TAILLEN && f->size) {
+			if ((size_t)f->off + f->size > left)
+				return 0;
+			len += get_le(p + f->off, f->size);
+		}
+	}
+	return len;
+}
+
 /* p[0..len) is exactly this structure (its framing gave the length) */
 static struct g_node *decode(const struct g_type *t, const uint8_t *p, size_t len)
 {
@@ -170,6 +196,15 @@ static struct g_node *decode(const struct g_type *t, const uint8_t *p, size_t le
 			klen = get_le(p + pos + fr->len_off, fr->len_size);
 			/* a length that would not advance or overruns: the walk ends */
 			if (klen < (size_t)fr->len_off + fr->len_size || klen > left)
+				break;
+		} else if (fr->tag_size) {
+			uint64_t tag;
+
+			if (left < (size_t)fr->tag_off + fr->tag_size)
+				break;
+			tag = get_le(p + pos + fr->tag_off, fr->tag_size);
+			klen = tagged_len(fr, kid_type(t, tag), tag, p + pos, left);
+			if (!klen || klen > left)
 				break;
 		} else {
 			kt = kid_type(t, 0);

@@ -274,7 +274,7 @@ static const char *mutate_field(struct g_node *n, struct g_src *s)
 
 	for (unsigned i = 0; i < t->nr_fields; i++)
 		if (t->fields[i].kind != G_LEN && t->fields[i].kind != G_CONST &&
-		    t->fields[i].kind != G_CSUM)
+		    t->fields[i].kind != G_CSUM && t->fields[i].kind != G_TAILLEN)
 			settable[ns++] = i;
 	if (!ns)
 		return NULL;

@@ -32,6 +32,7 @@ enum g_kind {
 	G_CONST,	/* encoded: always def (signature, revision) */
 	G_CSUM,		/* encoded: ACPI checksum byte, computed over the table */
 	G_ID,		/* vendor << 16 | device, drawn from the quirk dictionary */
+	G_TAILLEN,	/* encoded: the length of the tail (a UID), which it sizes */
 };
 
 struct g_value {
@@ -50,10 +51,18 @@ struct g_field {
 
 #define G_MAX_FIELDS 16
 
-/* How a structure's children are framed in its encoding. */
+/*
+ * How a structure's children are framed in its encoding: by a length field,
+ * or (len_size 0) by their type: a tagged child of a known type is its
+ * header plus its G_TAILLEN tail; a tag no description knows is sized by
+ * sizes[tag >> size_shift] (0: unknown, the walk ends there), as tables
+ * whose entry size is coded in the type's high bits define it.
+ */
 struct g_framing {
 	uint8_t tag_off, tag_size;	/* the child's type code; size 0: untagged */
 	uint8_t len_off, len_size;	/* the child's length; size 0: fixed size */
+	uint8_t size_shift;		/* tagged, no length: tag >> size_shift ... */
+	const uint8_t *sizes;		/* ... indexes these sizes, one per tag class */
 };
 
 struct g_type {

@@ -300,6 +300,59 @@ static void lower_segment(struct ctx *c, const struct g_node *s)
 		lower_node(c, s->kids[i], seg, 0, i + 1, 0);
 }
 
+/*
+ * Each AMD-Vi unit's PCI function on its segment's root bus: 00:00.2, as on
+ * AMD platforms, then 00:00.3 on for a segment's further units; class 0806h
+ * with the IOMMU capability block at 40h (48882 §3.2.1: ID 0Fh, type 3,
+ * IotlbSup, EFRSup) holding the register base.  The host bridge becomes
+ * multifunction so that enumeration finds them.
+ */
+static void lower_amd_units(struct ctx *c, const struct g_node *root)
+{
+	unsigned nth[32] = { 0 };
+
+	for (size_t i = 0, k = 0; i < root->nr_kids && !c->oom; i++) {
+		const struct g_node *u = root->kids[i];
+		unsigned seg = g_get(u, "segment");
+		struct platform_pci_function *f = NULL;
+		uint8_t *cap;
+
+		if (u->type != &g_amd_unit)
+			continue;
+		for (size_t j = 0; j < c->l->nr_fns && !f; j++)
+			if (c->l->fns[j].segment == seg && !c->l->fns[j].bus && !c->l->fns[j].devfn)
+				f = &c->l->fns[j];
+		if (!f || seg >= 32 || nth[seg] >= 6)
+			continue;	/* no such segment, or its host bridge is full */
+		f->config[0x0e] |= 0x80;
+		if (!place(c, u, seg, 0, 2 + nth[seg]))
+			return;
+		f = new_fn(c, seg, 0, 2 + nth[seg]++);
+		if (!f)
+			return;
+		header(f, 0x10221451, 0x080600, 0, 1, 0);
+		cap = add_cap(f, 0x40, 0x0f);
+		put32(cap, 0, g_amd_cap_header());
+		put32(cap, 4, (uint32_t)g_amd_unit_base(k) | 1);	/* enabled */
+		put32(cap, 8, g_amd_unit_base(k++) >> 32);
+	}
+	/*
+	 * AMD's southbridge (FCH) SMBus function 00:14.0, whose requester ID
+	 * the southbridge IOAPIC and the HPET use (derive_ivrs.c): a machine
+	 * whose IOAPIC is remapped by AMD-Vi has it.
+	 */
+	if (g_amd_fch(root) && !c->oom) {
+		struct platform_pci_function *f;
+
+		for (size_t j = 0; j < c->l->nr_fns; j++)
+			if (!c->l->fns[j].segment && !c->l->fns[j].bus && c->l->fns[j].devfn == 0xa0)
+				return;
+		f = new_fn(c, 0, 0, 0xa0);
+		if (f)
+			header(f, 0x1022790b, 0x0c0500, 0, 0, 0);
+	}
+}
+
 int g_lower(const struct g_node *root, struct g_lowered *l)
 {
 	struct ctx c = { l, 1, 0 };
@@ -315,6 +368,7 @@ int g_lower(const struct g_node *root, struct g_lowered *l)
 		seen |= 1u << nr;
 		lower_segment(&c, s);
 	}
+	lower_amd_units(&c, root);
 	if (c.oom) {
 		g_lowered_release(l);
 		return -1;

@@ -47,7 +47,7 @@ static void print_node(const struct g_node *n, int depth, FILE *out)
 	for (unsigned i = 0; i < t->nr_fields; i++) {
 		/* computed fields say nothing the structure does not */
 		if (t->fields[i].kind == G_LEN || t->fields[i].kind == G_CONST ||
-		    t->fields[i].kind == G_CSUM)
+		    t->fields[i].kind == G_CSUM || t->fields[i].kind == G_TAILLEN)
 			continue;
 		print_field(&t->fields[i], n->v[i], out);
 	}

@@ -2,7 +2,7 @@
 /*
  * Every description in one list: its index is the type's number in the
  * serialized fuzz input, so new types go at the end (old corpora stay
- * readable).  The IVRS descriptions (AMD) will be appended here.
+ * readable).
  */
 #include "types.h"
 
@@ -20,5 +20,10 @@ const struct g_type *const g_all_types[] = {
 	&g_dmar_satc, &g_dmar_scope, &g_dmar_path,
 	&g_madt, &g_madt_lapic, &g_madt_ioapic, &g_madt_x2apic, &g_hpet,
 	&g_unknown,
+	&g_ivrs, &g_ivhd10, &g_ivhd11, &g_ivhd40, &g_ivmd20, &g_ivmd21, &g_ivmd22,
+	&g_ivhd_pad4, &g_ivhd_all, &g_ivhd_select, &g_ivhd_range_start, &g_ivhd_range_end,
+	&g_ivhd_pad8, &g_ivhd_alias_select, &g_ivhd_alias_range, &g_ivhd_ext_select,
+	&g_ivhd_ext_range, &g_ivhd_special, &g_ivhd_acpi_hid,
+	&g_amd_unit, &g_amd_params,
 	NULL
 };

@@ -37,11 +37,12 @@ static const struct g_field platform_fields[] = {
 };
 static const struct g_type *const platform_kids[] = {
 	&g_segment, &g_dmar_unit, &g_ioapic, &g_hpet_block, &g_params,
-	&g_dmar, &g_madt, &g_hpet, &g_raw_patch, NULL };
+	&g_dmar, &g_madt, &g_hpet, &g_raw_patch,
+	&g_amd_unit, &g_amd_params, &g_ivrs, NULL };
 const struct g_type g_platform = {
 	.name = "platform", .doc = "one machine; in inconsistent and raw modes its tables are kept as children",
 	.tag = -1, .fields = platform_fields, .nr_fields = G_NR_FIELDS(platform_fields),
-	.kids = platform_kids, .max_kids = 24,
+	.kids = platform_kids, .max_kids = 32,
 };
 
 static const struct g_value seg_numbers[] = { { 0, "0" }, { 1, "1" }, { 0 } };
@@ -163,7 +164,7 @@ static const struct g_field ioapic_fields[] = {
 	{ "ioapic_id", 0, 0, G_UINT, 0, 15 },
 };
 const struct g_type g_ioapic = {
-	.name = "ioapic", .doc = "an I/O APIC (its source ID is 0xf0:1f.N, as on Intel chipsets)",
+	.name = "ioapic", .doc = "an I/O APIC (source ID f0:1f.N on Intel; 00:14.0, 00:00.1 on AMD)",
 	.tag = -1, .fields = ioapic_fields, .nr_fields = G_NR_FIELDS(ioapic_fields),
 };
 static const struct g_field hpet_fields[] = {
@@ -203,7 +204,7 @@ const struct g_type g_params = {
 
 /* raw mode: byte-level edits of an encoded table */
 static const struct g_value raw_tables[] = {
-	{ 0, "DMAR" }, { 1, "APIC" }, { 2, "HPET" }, { 0 } };
+	{ 0, "DMAR" }, { 1, "APIC" }, { 2, "HPET" }, { 3, "IVRS" }, { 0 } };
 static const struct g_value raw_ops[] = {
 	{ 0, "set" }, { 1, "xor" }, { 2, "insert" }, { 3, "delete" }, { 4, "truncate" }, { 0 } };
 static const struct g_field raw_fields[] = {

@@ -27,11 +27,14 @@ extern const struct g_type g_dmar, g_dmar_drhd, g_dmar_rmrr, g_dmar_atsr, g_dmar
 extern const struct g_type g_madt, g_madt_lapic, g_madt_ioapic, g_madt_x2apic;
 /* hpet.c: IA-PC HPET specification 1.0a §3.2.4 */
 extern const struct g_type g_hpet;
-/*
- * ivrs.c (not yet: the AMD side): g_ivrs with IVHD 10h/11h/40h, every
- * device entry including F0h, IVMD 20h/21h/22h, registered in
- * g_all_types and lowered by derive.c the same way as the DMAR.
- */
+/* ivrs.c: AMD IOMMU specification (doc 48882) 5.2 */
+extern const struct g_type g_ivrs, g_ivhd10, g_ivhd11, g_ivhd40, g_ivmd20, g_ivmd21, g_ivmd22,
+	g_ivhd_pad4, g_ivhd_all, g_ivhd_select, g_ivhd_range_start, g_ivhd_range_end,
+	g_ivhd_pad8, g_ivhd_alias_select, g_ivhd_alias_range, g_ivhd_ext_select,
+	g_ivhd_ext_range, g_ivhd_special, g_ivhd_acpi_hid;
+extern const struct g_value g_efr_bits[];	/* the Extended Feature Register's bits */
+/* amd_unit.c: the AMD-Vi unit and the AMD-Vi kernel parameters */
+extern const struct g_type g_amd_unit, g_amd_params;
 
 /* topology.c: the hardware, in PCIe Base 6.0 terms */
 extern const struct g_type g_platform, g_segment, g_root_port, g_rciep, g_endpoint,

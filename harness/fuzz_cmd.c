@@ -42,10 +42,10 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: isofuzz fuzz --out DIR [--engine libfuzzer|afl] [--time SECONDS]\n"
-		"                    [--jobs N] [--target pipeline|dmar] [--seeds DIR]...\n"
+		"                    [--jobs N] [--target pipeline|dmar|ivrs] [--seeds DIR]...\n"
 		"                    [--kernel TREE [--cache DIR]]\n"
 		"\n"
-		"Fuzz the kernel's grouping, DMAR and interrupt-remapping code (linux %s):\n"
+		"Fuzz the kernel's grouping, DMAR/IVRS and interrupt-remapping code (linux %s):\n"
 		"platforms generated and mutated by the grammars (grammars/), each run\n"
 		"through the kernel's code and judged by the isolation model.\n"
 		"\n"
@@ -55,10 +55,11 @@ static void usage(FILE *out)
 		"  --time S       stop after S seconds (default 60)\n"
 		"  --jobs N       parallel fuzzing processes (default 1)\n"
 		"  --target T     pipeline (default: the whole pipeline and the verdict)\n"
-		"                 or dmar (raw DMAR bytes into the kernel's parsers)\n"
+		"                 or dmar, ivrs (raw DMAR or IVRS bytes into the kernel's\n"
+		"                 parsers)\n"
 		"  --seeds DIR    more seeds: table files, or bundles (DIR/NAME/sys/...);\n"
 		"                 the project's bundles and the real tables in\n"
-		"                 ../shared/data/real-tables/DMAR are used when present\n"
+		"                 ../shared/data/real-tables/{DMAR,IVRS} are used when present\n"
 		"  --engine E     libfuzzer (AFL++ is not yet supported)\n"
 		"  --kernel TREE  fuzz another kernel tree (a directory, or a Debian\n"
 		"                 linux-source version such as 6.1): this checkout is built\n"
@@ -232,15 +233,17 @@ static int crash_finding(const char *target, enum seed_target kind, const char *
 	if (in)
 		fclose(in);
 	finding_crash_signature(artifact, report, sig, sizeof(sig));
-	tree = kind == SEED_DMAR ? g_platform_small() : g_platform_from_input(data, len);
+	/* a raw-table target's input is the table, on the target's small machine */
+	tree = kind == SEED_DMAR ? g_platform_small() : kind == SEED_IVRS ? g_platform_small_amd() :
+	       g_platform_from_input(data, len);
 	if (tree && !g_build(tree, &plat)) {
-		uint8_t *copy = kind == SEED_DMAR ? malloc(len ? len : 1) : NULL;
+		uint8_t *copy = kind != SEED_PIPELINE ? malloc(len ? len : 1) : NULL;
 		struct finding f = { sig, &plat, tree, data, len, NULL,
 				     "a crash or sanitizer report (the log below)", report, rlen };
 
 		if (copy) {
 			memcpy(copy, data, len);
-			g_platform_set_table(&plat, "DMAR", copy, len);
+			g_platform_set_table(&plat, kind == SEED_IVRS ? "IVRS" : "DMAR", copy, len);
 		}
 		ret = finding_write(findings, &f);
 		platform_release(&plat);
@@ -403,7 +406,10 @@ int cmd_fuzz(int argc, char **argv)
 
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/bundles";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade";
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/bundles-amd";
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/tests/handmade-amd";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/../shared/data/real-tables/DMAR";
+	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/../shared/data/real-tables/IVRS";
 	seeds[nr_seeds++] = ISOFUZZ_BINARY_DIR "/corpus/dmar";
 	user_seeds = nr_seeds;
 	optind = 1;
@@ -437,8 +443,11 @@ int cmd_fuzz(int argc, char **argv)
 		case 'T':
 			if (!strcmp(optarg, "dmar"))
 				kind = SEED_DMAR;
+			else if (!strcmp(optarg, "ivrs"))
+				kind = SEED_IVRS;
 			else if (strcmp(optarg, "pipeline")) {
-				fprintf(stderr, "isofuzz fuzz: --target %s: want pipeline or dmar\n", optarg);
+				fprintf(stderr, "isofuzz fuzz: --target %s: want pipeline, dmar or ivrs\n",
+					optarg);
 				return EXIT_BAD_INPUT;
 			}
 			break;
@@ -470,8 +479,9 @@ int cmd_fuzz(int argc, char **argv)
 	if (kernel) {
 		/* the same options, for the build against the tree (its own default seeds) */
 		char secs_s[16], jobs_s[16];
+		const char *t = kind == SEED_DMAR ? "dmar" : kind == SEED_IVRS ? "ivrs" : "pipeline";
 		char *args[16 + 2 * 16] = { "--out", (char *)out, "--time", secs_s, "--jobs", jobs_s,
-					    "--target", kind == SEED_DMAR ? "dmar" : "pipeline" };
+					    "--target", (char *)t };
 		size_t a = 8;
 
 		snprintf(secs_s, sizeof(secs_s), "%u", secs);
@@ -481,11 +491,11 @@ int cmd_fuzz(int argc, char **argv)
 			args[a++] = (char *)seeds[i];
 		}
 		args[a] = NULL;
-		return fuzz_kernel_exec(kernel, cache, args);
+		return fuzz_kernel_exec(kernel, cache, t, args);
 	}
 	snprintf(target, sizeof(target), "%s/%s",
 		 getenv("ISOFUZZ_TARGET_DIR") ? getenv("ISOFUZZ_TARGET_DIR") : ISOFUZZ_TARGET_DIR,
-		 kind == SEED_DMAR ? "fuzz_dmar" : "fuzz_pipeline");
+		 kind == SEED_DMAR ? "fuzz_dmar" : kind == SEED_IVRS ? "fuzz_ivrs" : "fuzz_pipeline");
 	if (access(target, X_OK)) {
 		fprintf(stderr, "isofuzz fuzz: %s: %s (set ISOFUZZ_TARGET_DIR)\n", target, strerror(errno));
 		return EXIT_INTERNAL;

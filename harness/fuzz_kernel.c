@@ -16,14 +16,16 @@
 #include "fuzz_kernel.h"
 #include "tree_build.h"
 
-int fuzz_kernel_exec(const char *tree, const char *cache_arg, char *const *args)
+int fuzz_kernel_exec(const char *tree, const char *cache_arg, const char *target,
+		     char *const *args)
 {
-	static const char *const targets[] = { "isofuzz", "fuzz_pipeline", "fuzz_dmar", NULL };
-	char cache[PATH_MAX];
+	char cache[PATH_MAX], fuzz_target[64];
+	const char *targets[] = { "isofuzz", fuzz_target, NULL };
 	struct tree_build tb;
 	const char **argv;
 	size_t n = 0;
 
+	snprintf(fuzz_target, sizeof(fuzz_target), "fuzz_%s", target);
 	if (cache_arg)
 		snprintf(cache, sizeof(cache), "%s", cache_arg);
 	else if (tree_build_default_cache(cache, sizeof(cache))) {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Seeds for a fresh campaign corpus: generated platforms in each mode,
- * and every DMAR/APIC table found in the seed directories parsed by the
- * grammar into a platform (inconsistent mode: the table is kept as read,
- * on a generated topology it does not describe).  The raw DMAR target's
- * seeds are the tables' bytes themselves.
+ * and every DMAR/IVRS/APIC table found in the seed directories parsed by
+ * the grammar into a platform (inconsistent mode: the table is kept as
+ * read, on a small Intel machine, or an AMD one for an IVRS, that it does
+ * not describe).  The raw DMAR and IVRS targets' seeds are the tables'
+ * bytes themselves.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -63,7 +64,7 @@ static uint8_t *slurp(const char *path, size_t *len)
 	return buf;
 }
 
-/* a table file: into the tree (pipeline) or as bytes (raw DMAR target) */
+/* a table file: into the tree (pipeline) or as bytes (raw DMAR/IVRS targets) */
 static int seed_table(const char *corpus, enum seed_target target, const char *path,
 		      const char *name, unsigned *count)
 {
@@ -72,20 +73,22 @@ static int seed_table(const char *corpus, enum seed_target target, const char *p
 	const char *err;
 	struct g_node *tree, *t;
 	int dmar = len >= 4 && !memcmp(data, "DMAR", 4), apic = len >= 4 && !memcmp(data, "APIC", 4);
+	int ivrs = len >= 4 && !memcmp(data, "IVRS", 4);
 
 	if (!data)
 		return 0;
-	if (target == SEED_DMAR) {
-		if (dmar && !write_seed(corpus, name, data, len))
+	if (target != SEED_PIPELINE) {
+		if ((target == SEED_DMAR ? dmar : ivrs) && !write_seed(corpus, name, data, len))
 			++*count;
 		free(data);
 		return 0;
 	}
-	t = dmar || apic ? g_decode(dmar ? &g_dmar : &g_madt, data, len, &err) : NULL;
+	t = dmar || apic || ivrs ? g_decode(dmar ? &g_dmar : ivrs ? &g_ivrs : &g_madt, data, len, &err) :
+	    NULL;
 	free(data);
 	if (!t)
 		return 0;
-	tree = g_platform_small();
+	tree = ivrs ? g_platform_small_amd() : g_platform_small();
 	if (!tree || g_add_kid(tree, t)) {
 		g_node_free(t);
 		g_node_free(tree);
@@ -98,7 +101,7 @@ static int seed_table(const char *corpus, enum seed_target target, const char *p
 	return 0;
 }
 
-/* in DIR: table files, or bundles (NAME/sys/firmware/acpi/tables/{DMAR,APIC}) */
+/* in DIR: table files, or bundles (NAME/sys/firmware/acpi/tables/{DMAR,APIC,IVRS}) */
 static int seed_dir(const char *corpus, enum seed_target target, const char *dir, unsigned *count)
 {
 	DIR *d = opendir(dir);
@@ -119,9 +122,10 @@ static int seed_dir(const char *corpus, enum seed_target target, const char *dir
 			seed_table(corpus, target, path, name, count);
 			continue;
 		}
-		for (const char *sig = "DMAR"; sig; sig = strcmp(sig, "DMAR") ? NULL : "APIC") {
-			snprintf(path, sizeof(path), "%s/%s/sys/firmware/acpi/tables/%s", dir, e->d_name, sig);
-			snprintf(name, sizeof(name), "%.400s-%s", e->d_name, sig);
+		for (const char *const *sig = (const char *const[]){ "DMAR", "APIC", "IVRS", NULL };
+		     *sig; sig++) {
+			snprintf(path, sizeof(path), "%s/%s/sys/firmware/acpi/tables/%s", dir, e->d_name, *sig);
+			snprintf(name, sizeof(name), "%.400s-%s", e->d_name, *sig);
 			if (!access(path, F_OK))
 				seed_table(corpus, target, path, name, count);
 		}
@@ -136,7 +140,7 @@ int seed_corpus(const char *corpus, enum seed_target target, const char *const *
 	*count = 0;
 	for (size_t i = 0; i < nr_dirs; i++)
 		seed_dir(corpus, target, dirs[i], count);
-	if (target == SEED_DMAR)
+	if (target != SEED_PIPELINE)
 		return 0;
 	/* generated platforms, a few per mode, from fixed choice streams */
 	for (unsigned mode = 0; mode < G_NR_MODES; mode++)

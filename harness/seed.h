@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-enum seed_target { SEED_PIPELINE, SEED_DMAR };
+enum seed_target { SEED_PIPELINE, SEED_DMAR, SEED_IVRS };
 
 /*
  * Write seeds into corpus from dirs (table files, or bundles' tables) and,
