@@ -4,11 +4,13 @@
  * the IOMMU groups it forms and, when the bundle records what a real
  * kernel formed (expected/iommu_groups), whether the two agree.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <isofuzz/platform.h>
@@ -55,7 +57,9 @@ static void usage(FILE *out)
 		"  --input            the arguments are fuzz inputs of the pipeline target\n"
 		"                     (a campaign's corpus entries, a finding's input), run\n"
 		"                     on the platform the grammar makes of them\n"
-		"  --batch            each argument under \"== ARG\" and followed by\n"
+		"  --batch            each argument replayed in a process of its own (a\n"
+		"                     crash ends only its replay), under \"== ARG\" and\n"
+		"                     followed by\n"
 		"                     \"== exit N\", its own exit status (verify-patch reads\n"
 		"                     many replays from one process this way)\n"
 		"  --all              show every violation (default: 8 per property)\n"
@@ -263,6 +267,33 @@ out:
 	return ret;
 }
 
+/*
+ * --batch: each replay in a child of its own, so that a sanitizer report
+ * in the kernel's code (which ends the process, exit 3) ends only that
+ * replay; the rest of the batch goes on without a new process per crash.
+ */
+static int replay_forked(const char *path, const char *topology, bool show_log, bool quiet)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return replay_one(path, topology, show_log, quiet);
+	if (!pid) {
+		int ret = replay_one(path, topology, show_log, quiet);
+
+		fflush(stdout);
+		_exit(ret);	/* the parent releases what is shared, once */
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return EXIT_INTERNAL;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_INTERNAL;
+}
+
 /* Bad input outranks a difference, an internal error outranks both. */
 static int worse(int a, int b)
 {
@@ -352,13 +383,20 @@ int cmd_replay(int argc, char **argv)
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
+	if (batch) {
+		char warm[8];
+
+		/* the device names loaded once, before the children share them */
+		names_device(0x8086, 0x1533, warm, sizeof(warm));
+	}
 	for (int i = optind; i < argc; i++) {
 		int one;
 
 		if (argc - optind > 1 || batch)
 			printf("== %s\n", argv[i]);
 		fflush(stdout);
-		one = replay_one(argv[i], topology, show_log, quiet);
+		one = batch ? replay_forked(argv[i], topology, show_log, quiet) :
+			      replay_one(argv[i], topology, show_log, quiet);
 		if (batch)
 			printf("== exit %d\n", one);
 		ret = worse(ret, one);
