@@ -17,25 +17,15 @@
 /* At most this many paths per process: argv stays far below ARG_MAX. */
 #define BATCH_CHUNK 256
 
-static char *dup_range(const char *p, size_t len)
-{
-	char *s = malloc(len + 1);
-
-	if (s) {
-		memcpy(s, p, len);
-		s[len] = 0;
-	}
-	return s;
-}
-
 /*
- * What a replay that killed its process printed, without the sanitizer
- * report's process id, addresses and frames (which differ between any two
- * runs), but with its SUMMARY line, which names the kind and the place.
+ * What a replay printed, without a sanitizer report's process id,
+ * addresses and frames (which differ between any two runs, and between two
+ * builds), but with its SUMMARY line, which names the kind and the place;
+ * died: the process ended there (its status).
  */
-static char *crashed_text(const char *p, size_t len, int status)
+static char *settled_text(const char *p, size_t len, int died)
 {
-	const char *end = p + len, *cut = end, *sum;
+	const char *end = p + len, *cut = end, *sum, *eol;
 	size_t keep, sl = 0;
 	char *s;
 
@@ -46,12 +36,18 @@ static char *crashed_text(const char *p, size_t len, int status)
 		}
 	keep = cut - p;
 	sum = memmem(cut, end - cut, "SUMMARY: ", 9);
-	if (sum)
-		sl = (const char *)(memchr(sum, '\n', end - sum) ?: end) - sum;
-	s = malloc(keep + sl + 64);
+	if (sum) {
+		eol = memchr(sum, '\n', end - sum);
+		sl = (size_t)((eol ? eol : end) - sum);
+	}
+	/* what follows the report (isofuzz's own crash line) is kept too */
+	eol = cut < end ? memmem(cut, end - cut, "==ABORTING\n", 11) : NULL;
+	s = malloc(len + 96);
 	if (s)
-		snprintf(s, keep + sl + 64, "%.*s%.*s%s(the replay process died here: exit %d)\n",
-			 (int)keep, p, (int)sl, sum ? sum : "", sl ? "\n" : "", status);
+		snprintf(s, len + 96, "%.*s%.*s%s%.*s", (int)keep, p, (int)sl, sum ? sum : "",
+			 sl ? "\n" : "", eol ? (int)(end - eol - 11) : 0, eol ? eol + 11 : "");
+	if (s && died >= 0)
+		snprintf(s + strlen(s), 96, "(the replay process died here: exit %d)\n", died);
 	return s;
 }
 
@@ -99,7 +95,7 @@ static size_t parse_batch(const struct captured *c, char *const *paths, size_t f
 		    !memcmp(p + 3, paths[i], plen)) {
 			body = *e ? e + 1 : e;
 		} else if (body && !strncmp(p, "== exit ", 8)) {
-			res[i].text = untree(dup_range(body, (size_t)(p - body)), ktree);
+			res[i].text = untree(settled_text(body, (size_t)(p - body), -1), ktree);
 			res[i].status = atoi(p + 8);
 			if (!res[i].text)
 				*err = -1;
@@ -109,7 +105,7 @@ static size_t parse_batch(const struct captured *c, char *const *paths, size_t f
 		p = *e ? e + 1 : e;
 	}
 	if (body && i < to) {
-		res[i].text = untree(crashed_text(body, (size_t)(end - body), c->status), ktree);
+		res[i].text = untree(settled_text(body, (size_t)(end - body), c->status), ktree);
 		res[i].status = EXIT_INTERNAL;
 		if (!res[i].text)
 			*err = -1;
