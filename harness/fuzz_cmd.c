@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "finding.h"
 #include "fuzz.h"
+#include "fuzz_kernel.h"
 #include "known.h"
 #include "seed.h"
 
@@ -43,6 +44,7 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: isofuzz fuzz --out DIR [--engine libfuzzer|afl] [--time SECONDS]\n"
 		"                    [--jobs N] [--target pipeline|dmar|ivrs] [--seeds DIR]...\n"
+		"                    [--kernel TREE [--cache DIR]]\n"
 		"\n"
 		"Fuzz the kernel's grouping, DMAR/IVRS and interrupt-remapping code (linux %s):\n"
 		"platforms generated and mutated by the grammars (grammars/), each run\n"
@@ -61,7 +63,12 @@ static void usage(FILE *out)
 		"                 ../shared/data/real-tables/{DMAR,IVRS} are used when present\n"
 		"  --engine E     libfuzzer (default) or afl: AFL++, one main and\n"
 		"                 N-1 secondary afl-fuzz (its files in DIR/afl)\n"
-		"  --kernel TREE  not yet: build with -DKERNEL_SRC=TREE instead\n"
+		"  --kernel TREE  fuzz another kernel tree (a directory, or a Debian\n"
+		"                 linux-source version such as 6.1): this checkout is built\n"
+		"                 against it (kept in the cache, so the next campaign only\n"
+		"                 recompiles what changed) and that build's fuzz runs\n"
+		"  --cache DIR    where --kernel's builds are kept (default\n"
+		"                 $XDG_CACHE_HOME/isofuzz/builds or ~/.cache/isofuzz/builds)\n"
 		"  --seeds-only   write the seeds into DIR/corpus, do not fuzz\n"
 		"\n"
 		"A progress line every 5 s: execs/s, kernel-code coverage, corpus size,\n"
@@ -330,6 +337,7 @@ static int campaign(const char *target, enum seed_target kind, const char *dir, 
 	snprintf(t, sizeof(t), "-max_total_time=%u", secs);
 	snprintf(f, sizeof(f), "-fork=%u", jobs);
 	snprintf(prefix, sizeof(prefix), "-artifact_prefix=%s/", crashes);
+	printf("fuzz: kernel code from linux %s\n", kshim_kernel_version);
 	if (pipe(pipefd))
 		return EXIT_INTERNAL;
 	child = fork();
@@ -405,12 +413,12 @@ int cmd_fuzz(int argc, char **argv)
 		{ "out", required_argument, NULL, 'o' }, { "time", required_argument, NULL, 't' },
 		{ "jobs", required_argument, NULL, 'j' }, { "engine", required_argument, NULL, 'e' },
 		{ "target", required_argument, NULL, 'T' }, { "seeds", required_argument, NULL, 's' },
-		{ "kernel", required_argument, NULL, 'k' }, { "help", no_argument, NULL, 'h' },
-		{ "seeds-only", no_argument, NULL, 'S' },
+		{ "kernel", required_argument, NULL, 'k' }, { "cache", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' }, { "seeds-only", no_argument, NULL, 'S' },
 		{ 0 }
 	};
-	const char *out = NULL, *seeds[16];
-	size_t nr_seeds = 0;
+	const char *out = NULL, *seeds[16], *kernel = NULL, *cache = NULL;
+	size_t nr_seeds = 0, user_seeds;
 	enum seed_target kind = SEED_PIPELINE;
 	unsigned secs = 60, jobs = 1, count;
 	char target[4096], path[4200], *end;
@@ -424,6 +432,7 @@ int cmd_fuzz(int argc, char **argv)
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/../shared/data/real-tables/DMAR";
 	seeds[nr_seeds++] = ISOFUZZ_SOURCE_DIR "/../shared/data/real-tables/IVRS";
 	seeds[nr_seeds++] = ISOFUZZ_BINARY_DIR "/corpus/dmar";
+	user_seeds = nr_seeds;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:t:j:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -468,9 +477,11 @@ int cmd_fuzz(int argc, char **argv)
 			seeds[nr_seeds++] = optarg;
 			break;
 		case 'k':
-			fprintf(stderr, "isofuzz fuzz: --kernel: not yet supported; build with "
-				"-DKERNEL_SRC=%s and run that build's isofuzz\n", optarg);
-			return EXIT_BAD_INPUT;
+			kernel = optarg;
+			break;
+		case 'c':
+			cache = optarg;
+			break;
 		case 'S':
 			seeds_only = 1;
 			break;
@@ -482,9 +493,27 @@ int cmd_fuzz(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 		}
 	}
-	if (!out || optind != argc) {
+	if (!out || optind != argc || (cache && !kernel)) {
 		usage(stderr);
 		return EXIT_BAD_INPUT;
+	}
+	if (kernel) {
+		/* the same options, for the build against the tree (its own default seeds) */
+		char secs_s[16], jobs_s[16];
+		const char *t = kind == SEED_DMAR ? "dmar" : kind == SEED_IVRS ? "ivrs" : "pipeline";
+		char *args[16 + 2 * 16] = { "--out", (char *)out, "--time", secs_s, "--jobs", jobs_s,
+					    "--target", (char *)t,
+					    "--engine", afl ? "afl" : "libfuzzer" };
+		size_t a = 10;
+
+		snprintf(secs_s, sizeof(secs_s), "%u", secs);
+		snprintf(jobs_s, sizeof(jobs_s), "%u", jobs);
+		for (size_t i = user_seeds; i < nr_seeds; i++) {
+			args[a++] = "--seeds";
+			args[a++] = (char *)seeds[i];
+		}
+		args[a] = NULL;
+		return fuzz_kernel_exec(kernel, cache, t, args);
 	}
 	name = kind == SEED_DMAR ? "fuzz_dmar" : kind == SEED_IVRS ? "fuzz_ivrs" : "fuzz_pipeline";
 	/* the libFuzzer target, also AFL++'s crash artifacts' signer */

@@ -4,11 +4,13 @@
  * the IOMMU groups it forms and, when the bundle records what a real
  * kernel formed (expected/iommu_groups), whether the two agree.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <isofuzz/platform.h>
@@ -20,6 +22,7 @@
 #include "diag.h"
 #include "dot.h"
 #include "finding.h"
+#include "fuzz_input.h"
 #include "names.h"
 #include "partition.h"
 #include "report.h"
@@ -31,6 +34,7 @@ static void usage(FILE *out)
 		"usage: isofuzz replay [OPTIONS] BUNDLE...\n"
 		"       isofuzz replay [OPTIONS] [--topology BUNDLE] TABLE...\n"
 		"       isofuzz replay [OPTIONS] [--dot FILE] [--svg FILE] [--png FILE] BUNDLE\n"
+		"       isofuzz replay [OPTIONS] --input FUZZ_INPUT...\n"
 		"\n"
 		"Run the kernel's grouping, DMAR and interrupt-remapping code (compiled\n"
 		"from linux %s) on a machine bundle and print its IOMMU groups, one line\n"
@@ -51,6 +55,14 @@ static void usage(FILE *out)
 		"  --log              also print the kernel's log of the run\n"
 		"  --quiet            print only differences and errors\n"
 		"  --topology BUNDLE  the machine a lone TABLE replays on\n"
+		"  --input            the arguments are fuzz inputs of the pipeline target\n"
+		"                     (a campaign's corpus entries, a finding's input), run\n"
+		"                     on the platform the grammar makes of them\n"
+		"  --batch            each argument replayed in a process of its own (a\n"
+		"                     crash ends only its replay), under \"== ARG\" and\n"
+		"                     followed by\n"
+		"                     \"== exit N\", its own exit status (verify-patch reads\n"
+		"                     many replays from one process this way)\n"
 		"  --all              show every violation (default: 8 per property)\n"
 		"  --no-expected      do not compare with BUNDLE/expected/ (verify-patch\n"
 		"                     compares two builds with each other instead)\n"
@@ -115,6 +127,7 @@ static int worse(int a, int b);
 static struct sv_options solver_opts = { SV_MODE_Z3, 0 };
 static bool json_out;
 static bool no_expected;		/* --no-expected: verify-patch compares two builds */
+static bool fuzz_inputs;		/* --input: the arguments are fuzz inputs */
 /* the picture: --dot FILE, and rendered by Graphviz --svg/--png FILE */
 static const char *dot_path, *svg_path, *png_path;
 
@@ -182,6 +195,8 @@ static int judge(const struct bundle *b, const struct observation *obs, bool qui
 /* A bundle directory, or a lone table (on --topology's machine, or none). */
 static int load_input(struct bundle *b, const char *path, const char *topology, struct diag *d)
 {
+	if (fuzz_inputs)
+		return fuzz_input_load(b, path, d);
 	if (table_input_is_table(path))
 		return table_input_load(b, path, topology, d);
 	if (topology) {
@@ -259,6 +274,33 @@ out:
 	return ret;
 }
 
+/*
+ * --batch: each replay in a child of its own, so that a sanitizer report
+ * in the kernel's code (which ends the process, exit 3) ends only that
+ * replay; the rest of the batch goes on without a new process per crash.
+ */
+static int replay_forked(const char *path, const char *topology, bool show_log, bool quiet)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return replay_one(path, topology, show_log, quiet);
+	if (!pid) {
+		int ret = replay_one(path, topology, show_log, quiet);
+
+		fflush(stdout);
+		_exit(ret);	/* the parent releases what is shared, once */
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return EXIT_INTERNAL;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_INTERNAL;
+}
+
 /* Bad input outranks a difference, an internal error outranks both. */
 static int worse(int a, int b)
 {
@@ -275,13 +317,15 @@ int cmd_replay(int argc, char **argv)
 		{ "no-expected", no_argument, NULL, 'n' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "topology", required_argument, NULL, 't' },
+		{ "input", no_argument, NULL, 'I' },
+		{ "batch", no_argument, NULL, 'b' },
 		{ "dot", required_argument, NULL, 'd' },
 		{ "svg", required_argument, NULL, 'S' },
 		{ "png", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
-	bool show_log = false, quiet = false;
+	bool show_log = false, quiet = false, batch = false;
 	const char *topology = NULL;
 	int c, ret = EXIT_ISOLATED;
 
@@ -318,6 +362,12 @@ int cmd_replay(int argc, char **argv)
 		case 't':
 			topology = optarg;
 			break;
+		case 'I':
+			fuzz_inputs = true;
+			break;
+		case 'b':
+			batch = true;
+			break;
 		case 'd':
 			dot_path = optarg;
 			break;
@@ -335,15 +385,28 @@ int cmd_replay(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 		}
 	}
-	if (optind >= argc || ((dot_path || svg_path || png_path) && argc - optind > 1)) {
+	if (optind >= argc || ((dot_path || svg_path || png_path) && argc - optind > 1) ||
+	    (fuzz_inputs && topology)) {
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
+	if (batch) {
+		char warm[8];
+
+		/* the device names loaded once, before the children share them */
+		names_device(0x8086, 0x1533, warm, sizeof(warm));
+	}
 	for (int i = optind; i < argc; i++) {
-		if (argc - optind > 1)
+		int one;
+
+		if (argc - optind > 1 || batch)
 			printf("== %s\n", argv[i]);
 		fflush(stdout);
-		ret = worse(ret, replay_one(argv[i], topology, show_log, quiet));
+		one = batch ? replay_forked(argv[i], topology, show_log, quiet) :
+			      replay_one(argv[i], topology, show_log, quiet);
+		if (batch)
+			printf("== exit %d\n", one);
+		ret = worse(ret, one);
 		fflush(stdout);
 	}
 	names_release();

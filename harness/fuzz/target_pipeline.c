@@ -16,6 +16,7 @@
 
 #include "build.h"
 #include "bundle.h"
+#include "exec_log.h"
 #include "finding.h"
 #include "grammar.h"
 #include "kernel_report.h"
@@ -84,12 +85,14 @@ static void judge(const struct platform *p, const struct g_node *tree, const uin
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct g_node *tree = g_platform_from_input(data, size);
+	struct g_node *tree;
 	struct platform p;
 	struct observation obs;
 	struct finding run = { .platform = &p, .tree = tree, .input = data, .input_len = size };
 	int bug, reported;
 
+	exec_log_note(data, size);	/* when this input first ran (verify-patch) */
+	tree = g_platform_from_input(data, size);
 	if (!tree)
 		return 0;
 	if (g_build(tree, &p)) {
