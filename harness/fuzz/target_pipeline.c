@@ -88,13 +88,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct g_node *tree;
 	struct platform p;
 	struct observation obs;
-	struct finding run = { .platform = &p, .tree = tree, .input = data, .input_len = size };
+	struct finding run = { .platform = &p, .input = data, .input_len = size };
 	int bug, reported;
 
 	exec_log_note(data, size);	/* when this input first ran (verify-patch) */
 	tree = g_platform_from_input(data, size);
 	if (!tree)
 		return 0;
+	run.tree = tree;
 	if (g_build(tree, &p)) {
 		g_node_free(tree);
 		return 0;
