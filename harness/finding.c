@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,6 +147,14 @@ static int write_report(const char *dir, const struct finding *f)
 	return fclose(out);
 }
 
+static void remove_tree(const char *path)
+{
+	char cmd[4300];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", path);
+	if (safe_for_shell(path) && system(cmd)) {}
+}
+
 int finding_write(const char *findings, const struct finding *f)
 {
 	char final[4096], tmp[4096], path[4200];
@@ -176,9 +185,24 @@ int finding_write(const char *findings, const struct finding *f)
 		int e = errno;
 
 		/* another job got there first: keep its copy */
-		snprintf(path, sizeof(path), "rm -rf '%s'", tmp);
-		if (safe_for_shell(tmp) && system(path)) {}
+		remove_tree(tmp);
 		return e == EEXIST || e == ENOTEMPTY ? 0 : -1;
 	}
 	return 1;
+}
+
+void finding_sweep(const char *findings)
+{
+	DIR *d = opendir(findings);
+	struct dirent *e;
+	char path[4200];
+
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, ".tmp-", 5))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", findings, e->d_name);
+		remove_tree(path);
+	}
+	if (d)
+		closedir(d);
 }

@@ -48,6 +48,12 @@ int finding_hang_signature(const char *failure, char *sig, size_t size);
 
 /* 1 written, 0 already known, -1 error (message on stderr) */
 int finding_write(const char *findings_dir, const struct finding *f);
+/*
+ * Remove the half-written findings of writers that are gone (a job killed
+ * as the campaign ended, or one that failed mid-write).  Only when no
+ * writer runs any more.
+ */
+void finding_sweep(const char *findings_dir);
 
 /* the report's tables section: `iasl -d` of dir's tables under a time and size limit */
 void finding_disassemble(const char *bundle_dir, FILE *out);

@@ -397,6 +397,7 @@ int fuzz_finish(const char *target, enum seed_target kind, const char *dir, unsi
 
 	snprintf(findings, sizeof(findings), "%s/findings", dir);
 	process_crashes(target, kind, dir);
+	finding_sweep(findings);
 	count_findings(findings, counts, sizeof(counts));
 	known_count(REGRESSION_DIR, findings, &known, &fresh);
 	printf("fuzz: done: %ld execs in %us (%ld/s)  cov %ld  corpus %ld  findings: new %u known %u (%s)\n",
