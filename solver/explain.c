@@ -142,6 +142,49 @@ static void p2_text(const struct sv_facts *f, struct sv_violation *v)
 	}
 }
 
+/*
+ * rid's owner, the function the kernel groups rid's users by: the function
+ * whose own ID it is, or the PCIe-to-PCI bridge that takes it for its
+ * secondary bus (secondary bus, device 0, function 0).  When that owner was
+ * never probed (no group) and the IVRS is why, its index (else -1): its ID
+ * is an IVHD's IOMMU DeviceID, which init_iommu_one_late() drops from the
+ * kernel's lookup table, or no IVHD entry covers it.  Without the owner's
+ * group pci_device_group() gives each user a group of its own.
+ */
+static int ivrs_unprobed_owner(const struct sv_facts *f, uint16_t seg, uint16_t rid,
+			       const char **why)
+{
+	for (size_t k = 0; k < f->nr_fns; k++) {
+		const struct sv_fn *c = &f->fns[k];
+		bool ivrs = false, covered = false;
+
+		if (c->seg != seg || c->group >= 0 ||
+		    !(c->rid == rid || (sv_retags(c) && (rid & 0xff) == 0 && c->sec == rid >> 8)))
+			continue;
+		for (size_t u = 0; u < f->nr_units; u++) {
+			if (f->units[u].seg != seg || f->units[u].ivhd_devid < 0)
+				continue;
+			ivrs = true;
+			if (f->units[u].ivhd_devid == c->rid) {
+				*why = "an IVHD's IOMMU DeviceID, which the kernel takes for the IOMMU's own";
+				return (int)k;
+			}
+		}
+		for (size_t r = 0; r < f->nr_ranges; r++) {
+			const struct sv_range *g = &f->ranges[r];
+
+			if (g->unit >= 0 && g->seg == seg && g->lo <= c->rid && c->rid <= g->hi &&
+			    f->units[g->unit].ivhd_devid >= 0)
+				covered = true;
+		}
+		if (ivrs && !covered) {
+			*why = "in no IVHD entry";
+			return (int)k;
+		}
+	}
+	return -1;
+}
+
 void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 {
 	char da[48], db[48], r[16], w1[96], w2[96];
@@ -156,6 +199,16 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		APPEND(v, "%s and %s share requester ID %s at the IOMMU (%s: %s; %s: %s)",
 		       dev(f, v->a, da), dev(f, v->b, db), rid_str(f->fns[v->a].seg, v->rid, r),
 		       da, w1, db, w2);
+		{
+			const char *why = NULL;
+			int o = ivrs_unprobed_owner(f, f->fns[v->a].seg, (uint16_t)v->rid, &why);
+
+			if (o >= 0) {
+				APPEND(v, "; the IVRS puts %s, whose group decides that ID's, %s: it has none",
+				       bdf(f, o, w1), why);
+				fw = true;
+			}
+		}
 		v->cls = fw ? SV_FIRMWARE : SV_KERNEL_LOGIC;
 		break;
 	case SV_P2:

@@ -86,6 +86,7 @@ struct sv_unit {
 	uint16_t seg;
 	bool include_all;		/* DRHD INCLUDE_PCI_ALL: the segment's rest */
 	int kunit;			/* the kernel's unit with this base, -1 */
+	int ivhd_devid;			/* IVHD DeviceID, the IOMMU's own; -1 */
 };
 
 /* An extra requester ID a function emits (declared alias or hardware). */

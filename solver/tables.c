@@ -65,7 +65,7 @@ static int add_unit(struct sv_facts *f, uint64_t base, uint16_t seg, bool all)
 	u = GROW(f->units, f->nr_units);
 	if (!u)
 		return -2;
-	*u = (struct sv_unit){ base, seg, all, -1 };
+	*u = (struct sv_unit){ base, seg, all, -1, -1 };
 	for (size_t k = 0; f->obs && k < f->obs->nr_units; k++)
 		if (f->obs->units[k].reg_base == base && f->obs->units[k].segment == seg)
 			u->kunit = (int)k;
@@ -270,7 +270,12 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 
 	if (u < 0)
 		return -1;
-	/* the IOMMU function itself is translated by no one; it is the unit */
+	/*
+	 * The IOMMU function itself is translated by no one; it is the unit
+	 * (48882 IVHD DeviceID, a class 0806h function).  Kept to judge the
+	 * kernel's treatment of that ID: it drops it from its lookup table.
+	 */
+	f->units[u].ivhd_devid = rd(t, off + 4, 2);
 	while ((more = acpi_sub_next(ACPI_SUB_IVHD, t->b, end, &next, &e)) > 0) {
 		size_t p = e.off;
 		unsigned et = e.type, id = rd(t, p + 1, 2);

@@ -105,6 +105,51 @@ static void p1_phantom(int enabled)
 }
 
 /*
+ * AMD: conventional 01:01.0 and 01:02.0 behind PCIe-to-PCI bridge 00:01.0
+ * both carry the bridge's IDs; the kernel groups them by the bridge's
+ * group, and the bridge was never probed, so they are split: P1.  Whose
+ * fault depends on the IVRS (48882 IVHD, one unit at 0xfeb80000):
+ * variant 0, IOMMU 00:00.2 and a select for the bridge: the kernel had the
+ * bridge, class kernel.  Variant 1, the IVHD names the bridge as the IOMMU's
+ * own DeviceID (a class 0806h function, which a bridge is not), which
+ * init_iommu_one_late() drops from the kernel's lookup table: firmware.
+ * Variant 2, no entry names the bridge: firmware.
+ */
+static void p1_ivrs_bridge(int variant)
+{
+	uint8_t ivrs[48 + 24 + 12] = { 'I', 'V', 'R', 'S' };
+	uint8_t *h = ivrs + 48, *e = h + 24;
+	const struct sv_violation *w;
+	struct sv_verdict v;
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 7, 1, 1, NO_ACS, false, -1);
+	tb_fn(&t, "0000:01:01.0", CONV, 0, 0, NO_ACS, false, 1);
+	tb_fn(&t, "0000:01:02.0", CONV, 0, 0, NO_ACS, false, 2);
+	h[0] = 0x10;					/* IVHD 10h, 24 bytes + entries */
+	h[2] = 24 + 12;
+	h[4] = variant == 1 ? 0x08 : 0x02;		/* DeviceID 00:01.0 or 00:00.2 */
+	h[10] = 0xb8, h[11] = 0xfe;			/* base 0xfeb80000 */
+	e[0] = 0x02, e[1] = 0x08, e[2] = 0x01;		/* select 01:01.0 */
+	e[4] = 0x02, e[5] = 0x10, e[6] = 0x01;		/* select 01:02.0 */
+	e[8] = 0x02, e[9] = variant == 2 ? 0x00 : 0x08;	/* select 00:01.0, or 00:00.0 */
+	tb_table(&t, "IVRS", ivrs, sizeof(ivrs));
+	tb_unit(&t, "AMD-Vi0", 0xfeb80000, true);
+	for (size_t i = 0; i < t.o.nr_devices; i++)
+		t.o.devices[i].unit = 0;
+	CHECK(tb_judge(&t, &v) == 1, "P1 IVRS bridge variant %d: verdict", variant);
+	w = tb_find(&v, SV_P1, "0000:01:01.0", "0000:01:02.0");
+	CHECK(w && w->reason == SV_R_SHARED_RID &&
+	      w->cls == (variant ? SV_FIRMWARE : SV_KERNEL_LOGIC),
+	      "P1 IVRS bridge variant %d: class %s", variant, variant ? "firmware" : "kernel");
+	dump(&v);
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
+/*
  * DMA-alias hardware no table declares (the generator's truth): 01:00.0
  * also uses 01:00.1's ID.  Separate groups: P1, class firmware (nothing told
  * the kernel).  Same group: holds.
@@ -642,6 +687,8 @@ int main(void)
 	}
 	for (int i = 0; i < 3; i++)
 		p6_hpet(i);
+	for (int i = 0; i < 3; i++)
+		p1_ivrs_bridge(i);
 	p2_uf(0);
 	p2_uf(1);
 	p2_count();
