@@ -166,7 +166,7 @@ static int ivrs_unprobed_owner(const struct sv_facts *f, uint16_t seg, uint16_t 
 				continue;
 			ivrs = true;
 			if (f->units[u].ivhd_devid == c->rid) {
-				*why = "an IVHD's IOMMU DeviceID, which the kernel takes for the IOMMU's own";
+				*why = "names it as an IVHD's IOMMU";
 				return (int)k;
 			}
 		}
@@ -178,7 +178,7 @@ static int ivrs_unprobed_owner(const struct sv_facts *f, uint16_t seg, uint16_t 
 				covered = true;
 		}
 		if (ivrs && !covered) {
-			*why = "in no IVHD entry";
+			*why = "puts it in no IVHD entry";
 			return (int)k;
 		}
 	}
@@ -204,7 +204,7 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 			int o = ivrs_unprobed_owner(f, f->fns[v->a].seg, (uint16_t)v->rid, &why);
 
 			if (o >= 0) {
-				APPEND(v, "; the IVRS puts %s, whose group decides that ID's, %s: it has none",
+				APPEND(v, "; %s, whose group that ID's is, has none: the IVRS %s",
 				       bdf(f, o, w1), why);
 				fw = true;
 			}
