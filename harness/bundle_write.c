@@ -188,3 +188,13 @@ int bundle_write_platform(const struct platform *p, const char *root, struct dia
 	}
 	return write_text(root, "generated/hardware", text, d);
 }
+
+int bundle_remove(const char *path)
+{
+	char cmd[4300];
+
+	/* the path goes to the shell in single quotes */
+	if (strchr(path, '\'') || snprintf(cmd, sizeof(cmd), "rm -rf '%s'", path) >= (int)sizeof(cmd))
+		return -1;
+	return system(cmd) ? -1 : 0;
+}

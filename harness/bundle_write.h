@@ -30,5 +30,7 @@ int bundle_write_platform(const struct platform *p, const char *root, struct dia
  * (SSDT1, SSDT2).  name gets at least 16 bytes.
  */
 void bundle_table_name(const struct platform_table *tables, size_t n, size_t i, char *name);
+/* rm -rf path (a half-written finding, a campaign's old folder); 0 or -1 */
+int bundle_remove(const char *path);
 
 #endif

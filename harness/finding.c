@@ -147,14 +147,6 @@ static int write_report(const char *dir, const struct finding *f)
 	return fclose(out);
 }
 
-static void remove_tree(const char *path)
-{
-	char cmd[4300];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", path);
-	if (safe_for_shell(path) && system(cmd)) {}
-}
-
 int finding_write(const char *findings, const struct finding *f)
 {
 	char final[4096], tmp[4096], path[4200];
@@ -185,7 +177,7 @@ int finding_write(const char *findings, const struct finding *f)
 		int e = errno;
 
 		/* another job got there first: keep its copy */
-		remove_tree(tmp);
+		bundle_remove(tmp);
 		return e == EEXIST || e == ENOTEMPTY ? 0 : -1;
 	}
 	return 1;
@@ -201,7 +193,7 @@ void finding_sweep(const char *findings)
 		if (strncmp(e->d_name, ".tmp-", 5))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", findings, e->d_name);
-		remove_tree(path);
+		bundle_remove(path);
 	}
 	if (d)
 		closedir(d);

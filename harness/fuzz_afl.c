@@ -25,8 +25,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bundle_write.h"
 #include "diag.h"
 #include "fuzz.h"
+#include "hash.h"
 
 /* where the AFL++ build is (harness/afl/CMakeLists.txt), when there is one */
 #ifndef ISOFUZZ_AFL_TARGET_DIR
@@ -46,16 +48,6 @@ static void forward(int sig)
 			kill(kids[i], sig);
 }
 
-/* FNV-1a: a content name, so that an input brought back twice is one file */
-static uint64_t content_hash(const uint8_t *p, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (n--)
-		h = (h ^ *p++) * 0x100000001b3ULL;
-	return h;
-}
-
 /* src into dir/prefix-HASH, written to a temporary name and renamed */
 static int import_file(const char *src, const char *dir, const char *prefix)
 {
@@ -72,7 +64,7 @@ static int import_file(const char *src, const char *dir, const char *prefix)
 	if (!f || !buf)
 		goto out;
 	snprintf(path, sizeof(path), "%s/%s-%016llx", dir, prefix,
-		 (unsigned long long)content_hash(buf, n));
+		 (unsigned long long)fnv1a(buf, n));
 	ret = 0;
 	if (!access(path, F_OK))
 		goto out;
@@ -256,7 +248,7 @@ static void show_log(const char *afl, unsigned i)
 int afl_campaign(const char *lf_target, const char *name, enum seed_target kind,
 		 const char *dir, unsigned secs, unsigned jobs)
 {
-	char afl[4096], corpus[4096], findings[4096], target[4200], cmd[4200];
+	char afl[4096], corpus[4096], findings[4096], target[4200];
 	const char *tdir = getenv("ISOFUZZ_AFL_TARGET_DIR") ? getenv("ISOFUZZ_AFL_TARGET_DIR") :
 			   ISOFUZZ_AFL_TARGET_DIR;
 	const char *mutator = kind == SEED_PIPELINE ? ISOFUZZ_AFL_MUTATOR : NULL;
@@ -285,8 +277,7 @@ int afl_campaign(const char *lf_target, const char *name, enum seed_target kind,
 	/* a previous campaign's folder: what it found is kept, the folder is not
 	 * (AFL++ would otherwise refuse it, or resume its queue instead of ours) */
 	harvest(dir);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", afl);
-	if (strchr(afl, '\'') || system(cmd) || mkdir(afl, 0755)) {
+	if (bundle_remove(afl) || mkdir(afl, 0755)) {
 		fprintf(stderr, "isofuzz fuzz: %s: cannot make a fresh folder\n", afl);
 		return EXIT_INTERNAL;
 	}
