@@ -142,47 +142,103 @@ static void p2_text(const struct sv_facts *f, struct sv_violation *v)
 	}
 }
 
+/* Whether IVRS unit u (an IVHD's) covers id by the tables' entries. */
+static bool ivrs_covers(const struct sv_facts *f, int u, uint16_t seg, uint16_t id)
+{
+	for (size_t r = 0; r < f->nr_ranges; r++) {
+		const struct sv_range *g = &f->ranges[r];
+
+		if (g->unit == u && g->seg == seg && g->lo <= id && id <= g->hi)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * When function c, which the kernel groups the functions below it or
+ * sharing its ID by, was never probed (no group) and the IVRS is why, the
+ * reason (else NULL): c's ID is an IVHD's IOMMU DeviceID, which
+ * init_iommu_one_late() drops from the kernel's lookup table, or no IVHD
+ * entry covers it.  Without c's group pci_device_group() gives each of
+ * those functions a group of its own.
+ */
+static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c)
+{
+	bool ivrs = false, covered = false;
+
+	if (c->group >= 0)
+		return NULL;
+	for (size_t u = 0; u < f->nr_units; u++) {
+		if (f->units[u].seg != c->seg || f->units[u].ivhd_devid < 0)
+			continue;
+		ivrs = true;
+		if (f->units[u].ivhd_devid == c->rid)
+			return "names it as an IVHD's IOMMU";
+		covered |= ivrs_covers(f, (int)u, c->seg, c->rid);
+	}
+	return ivrs && !covered ? "puts it in no IVHD entry" : NULL;
+}
+
 /*
  * rid's owner, the function the kernel groups rid's users by: the function
  * whose own ID it is, or the PCIe-to-PCI bridge that takes it for its
- * secondary bus (secondary bus, device 0, function 0).  When that owner was
- * never probed (no group) and the IVRS is why, its index (else -1): its ID
- * is an IVHD's IOMMU DeviceID, which init_iommu_one_late() drops from the
- * kernel's lookup table, or no IVHD entry covers it.  Without the owner's
- * group pci_device_group() gives each user a group of its own.
+ * secondary bus (secondary bus, device 0, function 0).  Its index when the
+ * IVRS is why the owner and the users are apart (else -1):
+ *  - the owner was never probed (ivrs_unprobed());
+ *  - or the IVRS describes the owner under another set of IOMMUs than the
+ *    user u: an IVHD lists the devices its IOMMU translates (AMD IOMMU
+ *    5.2.2), and a bridge and what it forwards share one upstream path, so
+ *    one IOMMU.  The kernel probes unit by unit (amd_iommu_probe_device()
+ *    skips a device whose unit is not registered yet), so u can be grouped
+ *    before its owner, and pci_device_group() of the owner, probed later,
+ *    never looks below it.
  */
-static int ivrs_unprobed_owner(const struct sv_facts *f, uint16_t seg, uint16_t rid,
-			       const char **why)
+static int ivrs_owner(const struct sv_facts *f, uint16_t seg, uint16_t rid, int u,
+		      const char **why)
 {
+	const struct sv_fn *d = &f->fns[u];
+
 	for (size_t k = 0; k < f->nr_fns; k++) {
 		const struct sv_fn *c = &f->fns[k];
-		bool ivrs = false, covered = false;
 
-		if (c->seg != seg || c->group >= 0 ||
+		if (c->seg != seg ||
 		    !(c->rid == rid || (sv_retags(c) && (rid & 0xff) == 0 && c->sec == rid >> 8)))
 			continue;
-		for (size_t u = 0; u < f->nr_units; u++) {
-			if (f->units[u].seg != seg || f->units[u].ivhd_devid < 0)
-				continue;
-			ivrs = true;
-			if (f->units[u].ivhd_devid == c->rid) {
-				*why = "names it as an IVHD's IOMMU";
+		*why = ivrs_unprobed(f, c);
+		if (*why)
+			return (int)k;
+		if (c->group < 0 || (int)k == u || !sv_retags(c) || !sv_anc(c, d))
+			continue;
+		for (size_t v = 0; v < f->nr_units; v++)
+			if (f->units[v].seg == seg && f->units[v].ivhd_devid >= 0 &&
+			    ivrs_covers(f, (int)v, seg, c->rid) != ivrs_covers(f, (int)v, seg, d->rid)) {
 				return (int)k;
 			}
-		}
-		for (size_t r = 0; r < f->nr_ranges; r++) {
-			const struct sv_range *g = &f->ranges[r];
-
-			if (g->unit >= 0 && g->seg == seg && g->lo <= c->rid && c->rid <= g->hi &&
-			    f->units[g->unit].ivhd_devid >= 0)
-				covered = true;
-		}
-		if (ivrs && !covered) {
-			*why = "puts it in no IVHD entry";
-			return (int)k;
-		}
 	}
 	return -1;
+}
+
+/*
+ * For P2: the port above a and b the kernel would have grouped them by
+ * (pci_device_group() climbs from a device to the first port with ACS
+ * SV/RR/CR/UF and takes that port's group), when it has none because of
+ * the IVRS; its index, else -1.
+ */
+static int ivrs_unprobed_port(const struct sv_facts *f, int a, int b, const char **why)
+{
+	int best = -1;
+
+	for (size_t k = 0; k < f->nr_fns; k++) {
+		const struct sv_fn *c = &f->fns[k];
+
+		if (sv_anc(c, &f->fns[a]) && sv_anc(c, &f->fns[b]) &&
+		    (best < 0 || c->sec > f->fns[best].sec))
+			best = (int)k;
+	}
+	if (best < 0 || sv_has(&f->fns[best], SV_ACS_SV | SV_ACS_ISOLATE))
+		return -1;
+	*why = ivrs_unprobed(f, &f->fns[best]);
+	return *why ? best : -1;
 }
 
 void sv_explain(const struct sv_facts *f, struct sv_violation *v)
@@ -201,19 +257,34 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		       da, w1, db, w2);
 		{
 			const char *why = NULL;
-			int o = ivrs_unprobed_owner(f, f->fns[v->a].seg, (uint16_t)v->rid, &why);
+			int o = ivrs_owner(f, f->fns[v->a].seg, (uint16_t)v->rid, v->a, &why);
 
-			if (o >= 0) {
+			if (o < 0)
+				o = ivrs_owner(f, f->fns[v->a].seg, (uint16_t)v->rid, v->b, &why);
+			if (o >= 0 && f->fns[o].group < 0) {
 				APPEND(v, "; %s, whose group that ID's is, has none: the IVRS %s",
 				       bdf(f, o, w1), why);
+				fw = true;
+			} else if (o >= 0) {
+				APPEND(v, "; the IVRS describes %s and the functions behind it under different IOMMUs",
+				       bdf(f, o, w1));
 				fw = true;
 			}
 		}
 		v->cls = fw ? SV_FIRMWARE : SV_KERNEL_LOGIC;
 		break;
-	case SV_P2:
+	case SV_P2: {
+		const char *why = NULL;
+		int o;
+
 		p2_text(f, v);
+		if (v->a >= 0 && v->b >= 0 && (o = ivrs_unprobed_port(f, v->a, v->b, &why)) >= 0) {
+			APPEND(v, "; %s, whose group the kernel would give both, has none: the IVRS %s",
+			       bdf(f, o, w1), why);
+			v->cls = SV_FIRMWARE;
+		}
 		break;
+	}
 	case SV_P3: {
 		const struct sv_fn *d = &f->fns[v->a];
 		const char *kname = d->kunit >= 0 ? f->obs->units[d->kunit].name : NULL;
