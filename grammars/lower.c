@@ -5,6 +5,7 @@
  * PCI Express capability §7.5.3, PCI-X §7.9 of PCI-X 2.0, ACS §7.7.8,
  * ARI §7.8.7), with bus numbers assigned depth first as firmware does.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@ struct ctx {
 	struct g_lowered *l;
 	unsigned next_bus;
 	int oom;
+	bool amd_rc;		/* the root complexes are AMD's (AMD-Vi units, no VT-d) */
 };
 
 static void put16(uint8_t *c, unsigned off, uint16_t v) { c[off] = v; c[off + 1] = v >> 8; }
@@ -197,6 +199,14 @@ static void lower_device(struct ctx *c, const struct g_node *n, uint16_t seg, ui
 	if (nfn < 1 || nfn > 8)
 		nfn = 1;
 	/*
+	 * An RCiEP is part of the root complex, so it is the root complex
+	 * vendor's: Intel makes no AMD root complexes.  The kernel trusts the
+	 * vendor too (pci_quirk_rciep_acs() takes every Intel RCiEP for VT-d
+	 * 3.16's, whose peer requests are translated).
+	 */
+	if (type == T_RC_END && c->amd_rc && id >> 16 == 0x8086)
+		id = 0x1022u << 16 | (id & 0xffff);
+	/*
 	 * Phantom functions borrow the function numbers a device leaves
 	 * unused (PCIe 6.0 §2.2.6.2): hardware with more functions than
 	 * that cannot support them, so it does not advertise them.
@@ -359,6 +369,13 @@ int g_lower(const struct g_node *root, struct g_lowered *l)
 	uint32_t seen = 0;
 
 	memset(l, 0, sizeof(*l));
+	for (size_t i = 0; i < root->nr_kids; i++) {
+		c.amd_rc |= root->kids[i]->type == &g_amd_unit;
+		if (root->kids[i]->type == &g_dmar_unit) {
+			c.amd_rc = false;
+			break;
+		}
+	}
 	for (size_t i = 0; i < root->nr_kids && !c.oom; i++) {
 		const struct g_node *s = root->kids[i];
 		unsigned nr = g_get(s, "segment");
