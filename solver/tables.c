@@ -363,8 +363,14 @@ static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 			m = GROW(f->dmaps, f->nr_dmaps);
 			if (!m)
 				return -1;
-			*m = (struct sv_dmap){ .seg = 0, .start = start, .end = start + size - 1,
-					       .ivmd = true };
+			/*
+			 * 48882 5.2.2.3: 21h and 22h name their devices' PCI
+			 * segment group at offset 8; 20h has no segment (its
+			 * bytes 4-15 are reserved): it applies to all devices.
+			 */
+			*m = (struct sv_dmap){ .seg = type == 0x20 ? 0 : rd(t, off + 8, 2),
+					       .all_segs = type == 0x20, .start = start,
+					       .end = start + size - 1, .ivmd = true };
 			m->lo = type == 0x20 ? 0 : id;
 			m->hi = type == 0x20 ? 0xffff : type == 0x21 ? id : (aux >= id ? aux : id);
 		}
