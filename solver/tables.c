@@ -421,14 +421,15 @@ int sv_tables_parse(struct sv_facts *f)
 	}
 	for (size_t i = 0; i < p->nr_tables && !ret; i++) {
 		struct tbl t = { p->tables[i].data, p->tables[i].data ? p->tables[i].len : 0 };
-		size_t before = f->nr_units;
+		size_t before = f->nr_units, maps = f->nr_dmaps;
 
+		/* a table's direct maps (RMRR, IVMD) are its vendor's too */
 		if (!strcmp(p->tables[i].signature, "DMAR")) {
 			ret = parse_dmar(f, &t);
-			dmar_units |= f->nr_units > before;
+			dmar_units |= f->nr_units > before || f->nr_dmaps > maps;
 		} else if (!strcmp(p->tables[i].signature, "IVRS")) {
 			ret = parse_ivrs(f, &t);
-			ivrs_units |= f->nr_units > before;
+			ivrs_units |= f->nr_units > before || f->nr_dmaps > maps;
 		}
 	}
 	/*
