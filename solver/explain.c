@@ -241,6 +241,26 @@ static int ivrs_unprobed_port(const struct sv_facts *f, int a, int b, const char
 	return *why ? best : -1;
 }
 
+/* The part of map m that a direct-map region of group g reserves, if any. */
+static bool part_region(const struct sv_facts *f, int g, const struct sv_dmap *m,
+			uint64_t *lo, uint64_t *hi)
+{
+	if (g < 0 || g >= f->obs->nr_groups)
+		return false;
+	for (size_t i = 0; i < f->obs->groups[g].nr_regions; i++) {
+		const struct observation_region *q = &f->obs->groups[g].regions[i];
+		bool type_ok = q->type == OBS_RESV_DIRECT || q->type == OBS_RESV_DIRECT_RELAXABLE ||
+			       (m->ivmd && q->type == OBS_RESV_RESERVED);
+
+		if (type_ok && q->start <= m->end && m->start <= q->end) {
+			*lo = q->start > m->start ? q->start : m->start;
+			*hi = q->end < m->end ? q->end : m->end;
+			return true;
+		}
+	}
+	return false;
+}
+
 void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 {
 	char da[48], db[48], r[16], w1[96], w2[96];
@@ -319,10 +339,26 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		break;
 	case SV_P5: {
 		const struct sv_dmap *m = &f->dmaps[v->item];
+		uint64_t lo, hi;
 
 		APPEND(v, "%s is under %s %#llx-%#llx, which its group's reserved regions lack",
 		       dev(f, v->a, da), m->ivmd ? "IVMD unity map" : "RMRR",
 		       (unsigned long long)m->start, (unsigned long long)m->end);
+		/*
+		 * A map that is not whole pages, of which the group reserves a
+		 * part: the kernel rounded it (amd init_unity_map_range()
+		 * rounds the start up), a cause of its own, told apart so that
+		 * a map missing altogether keeps its own signature.
+		 */
+		if (((m->start | (m->end + 1)) & 0xfff) &&
+		    part_region(f, f->fns[v->a].group, m, &lo, &hi)) {
+			APPEND(v, " in part: the map is not whole 4 KiB pages and the group reserves %#llx-%#llx of it",
+			       (unsigned long long)lo, (unsigned long long)hi);
+			v->reason = SV_R_PART_REGION;
+			/* VT-d 8.4: an RMRR's base and size are 4 KiB multiples */
+			if (!m->ivmd)
+				v->cls = SV_FIRMWARE;
+		}
 		break;
 	}
 	case SV_P6: {

@@ -493,7 +493,8 @@ static int p5(const struct sv_facts *f, struct sv_found *out)
 			struct sv_violation v = { .prop = SV_P5, .reason = SV_R_NO_REGION, .a = (int)a,
 				.b = -1, .x = -1, .y = -1, .rid = -1, .item = (int)m };
 
-			if (!exposed(d) || d->seg != map->seg || d->rid < map->lo || d->rid > map->hi)
+			if (!exposed(d) || (!map->all_segs && d->seg != map->seg) ||
+			    d->rid < map->lo || d->rid > map->hi)
 				continue;
 			if (!has_region(f, d->group, map) && sv_found_add(out, &v))
 				return -1;

@@ -363,8 +363,14 @@ static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 			m = GROW(f->dmaps, f->nr_dmaps);
 			if (!m)
 				return -1;
-			*m = (struct sv_dmap){ .seg = 0, .start = start, .end = start + size - 1,
-					       .ivmd = true };
+			/*
+			 * 48882 5.2.2.3: 21h and 22h name their devices' PCI
+			 * segment group at offset 8; 20h has no segment (its
+			 * bytes 4-15 are reserved): it applies to all devices.
+			 */
+			*m = (struct sv_dmap){ .seg = type == 0x20 ? 0 : rd(t, off + 8, 2),
+					       .all_segs = type == 0x20, .start = start,
+					       .end = start + size - 1, .ivmd = true };
 			m->lo = type == 0x20 ? 0 : id;
 			m->hi = type == 0x20 ? 0xffff : type == 0x21 ? id : (aux >= id ? aux : id);
 		}
@@ -415,14 +421,15 @@ int sv_tables_parse(struct sv_facts *f)
 	}
 	for (size_t i = 0; i < p->nr_tables && !ret; i++) {
 		struct tbl t = { p->tables[i].data, p->tables[i].data ? p->tables[i].len : 0 };
-		size_t before = f->nr_units;
+		size_t before = f->nr_units, maps = f->nr_dmaps;
 
+		/* a table's direct maps (RMRR, IVMD) are its vendor's too */
 		if (!strcmp(p->tables[i].signature, "DMAR")) {
 			ret = parse_dmar(f, &t);
-			dmar_units |= f->nr_units > before;
+			dmar_units |= f->nr_units > before || f->nr_dmaps > maps;
 		} else if (!strcmp(p->tables[i].signature, "IVRS")) {
 			ret = parse_ivrs(f, &t);
-			ivrs_units |= f->nr_units > before;
+			ivrs_units |= f->nr_units > before || f->nr_dmaps > maps;
 		}
 	}
 	/*

@@ -40,6 +40,7 @@ enum sv_reason {
 	SV_R_SID_ADMITS,	/* source-id check admits another group */
 	/* P5 */
 	SV_R_NO_REGION,
+	SV_R_PART_REGION,	/* map not whole pages; regions cover part of it */
 	/* P6 */
 	SV_R_IRQ_UNCOVERED,
 	/* P3..P6 */

@@ -326,7 +326,8 @@ static Z3_ast p5_rule(struct sv_z3 *z)
 	for (size_t k = 0; k < f->nr_dmaps; k++) {
 		const struct sv_dmap *m = &f->dmaps[k];
 
-		push(z, &t, AND(z, eq(z, z->m, num(z, (long)k)), eq(z, at(z, A_SEG, d), num(z, m->seg)),
+		push(z, &t, AND(z, eq(z, z->m, num(z, (long)k)),
+				m->all_segs ? Z3_mk_true(C(z)) : eq(z, at(z, A_SEG, d), num(z, m->seg)),
 				ule(z, bv(z, m->lo, z->B16), at(z, A_RID, d)),
 				ule(z, at(z, A_RID, d), bv(z, m->hi, z->B16)),
 				not(z, region_ok(z, m, at(z, A_GROUP, d)))));

@@ -170,9 +170,10 @@ def ivhd(entries, kind=0x10, iommu='00:00.2', flags=0xb0, efr=0, base=MMIO_BASE)
     return h + body
 
 
-def ivmd(kind, flags, start, length, bdf='00:00.0', aux=0):
-    """IVMD (48882 Table 100): 20h all, 21h one device, 22h devid..aux."""
-    return struct.pack('<BBHHHQQQ', kind, flags, 32, devid(bdf), aux, 0,
+def ivmd(kind, flags, start, length, bdf='00:00.0', aux=0, seg=0):
+    """IVMD (48882 Table 100): 20h all, 21h one device, 22h devid..aux;
+    seg: the PCI segment group of 21h/22h (bytes 8-9; 10-15 reserved)."""
+    return struct.pack('<BBHHHH6xQQ', kind, flags, 32, devid(bdf), aux, seg,
                        start, length)
 
 
@@ -461,6 +462,28 @@ unity, read+write), 21h for 01:00.0 (0xd0000000, 1 MiB), 22h for devids
       '0xd0000000-0xd00fffff direct, ' + STD_REGIONS,
       'group 9: MSI isolated; reserved 0xc0000-0xdffff direct, '
       '0xe0000000-0xe01fffff direct, ' + STD_REGIONS] + IR_ON)
+
+bundle('amd-ivmd-segment', ivrs(ivhd(base_entries()),
+                                ivmd(0x21, 0x07, 0xd0000000, 0x100000,
+                                     bdf='01:00.0', seg=1),
+                                ivmd(0x22, 0x07, 0xe0000000, 0x200000,
+                                     bdf='04:00.0', aux=devid('04:1f.7'),
+                                     seg=0xffff)),
+       GROUPS, """\
+amd-ivmd's 21h and 22h unity maps, but on other PCI segment groups: 21h for
+0001:01:00.0, 22h for ffff:04:00.0-ffff:04:1f.7 (48882 5.2.2.3: bytes 8-9
+of an IVMD 21h/22h are the segment of its device IDs).  The machine has
+only segment 0, so no device here is under either map.
+
+- init_unity_map_range(): get_pci_segment(m->pci_seg) finds no segment 1
+  or ffff and allocates one; the entries go on that segment's unity_map.
+- amd_iommu_get_resv_regions() walks the unity maps of the device's own
+  unit's segment (0): no direct region for 01:00.0 or the 04:xx devices,
+  only the MSI window and the HyperTransport hole.
+""", ['group 7: MSI isolated; reserved ' + STD_REGIONS,
+      'group 9: MSI isolated; reserved ' + STD_REGIONS] + IR_ON,
+       absent=['group 7: MSI isolated; reserved '
+               '0xd0000000-0xd00fffff direct, ' + STD_REGIONS])
 
 bundle('amd-checksum', ivrs(ivhd(base_entries()), bad_checksum=True), [], """\
 amd-base with the IVRS checksum off by one (ACPI 6.5 5.2.6: all bytes must
