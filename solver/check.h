@@ -40,6 +40,7 @@ int sv_uf_gap(const struct sv_facts *f, const struct sv_fn *x);
 bool sv_covered_by(const struct sv_facts *f, int unit, uint16_t seg, uint16_t rid);
 bool sv_group_iso_msi(const struct sv_facts *f, int group);
 bool sv_sid_admits(const struct observation_device *od, uint16_t rid);
+bool sv_region_serves(const struct sv_dmap *m, const struct observation_region *q);
 
 /* fastcheck.c: every violation of property p, appended to out. 0 / -1. */
 int sv_fast_check(const struct sv_facts *f, enum sv_prop p, struct sv_found *out);

@@ -249,10 +249,7 @@ static bool part_region(const struct sv_facts *f, int g, const struct sv_dmap *m
 		return false;
 	for (size_t i = 0; i < f->obs->groups[g].nr_regions; i++) {
 		const struct observation_region *q = &f->obs->groups[g].regions[i];
-		bool type_ok = q->type == OBS_RESV_DIRECT || q->type == OBS_RESV_DIRECT_RELAXABLE ||
-			       (m->ivmd && q->type == OBS_RESV_RESERVED);
-
-		if (type_ok && q->start <= m->end && m->start <= q->end) {
+		if (sv_region_serves(m, q) && q->start <= m->end && m->start <= q->end) {
 			*lo = q->start > m->start ? q->start : m->start;
 			*hi = q->end < m->end ? q->end : m->end;
 			return true;

@@ -169,6 +169,17 @@ bool sv_group_iso_msi(const struct sv_facts *f, int group)
 	return any;
 }
 
+/*
+ * A reserved region of kind q can stand for direct map m: a direct region
+ * (RMRR or IVMD), or for an IVMD a plain reserved one (the AMD driver
+ * reports exclusion ranges so).
+ */
+bool sv_region_serves(const struct sv_dmap *m, const struct observation_region *q)
+{
+	return q->type == OBS_RESV_DIRECT || q->type == OBS_RESV_DIRECT_RELAXABLE ||
+	       (m->ivmd && q->type == OBS_RESV_RESERVED);
+}
+
 /* VT-d 9.10: the IRTE's source validation type, qualifier and id. */
 bool sv_sid_admits(const struct observation_device *od, uint16_t rid)
 {
@@ -474,10 +485,7 @@ static bool has_region(const struct sv_facts *f, int group, const struct sv_dmap
 	g = &f->obs->groups[group];
 	for (size_t i = 0; i < g->nr_regions; i++) {
 		const struct observation_region *q = &g->regions[i];
-		bool type_ok = q->type == OBS_RESV_DIRECT || q->type == OBS_RESV_DIRECT_RELAXABLE ||
-			       (m->ivmd && q->type == OBS_RESV_RESERVED);
-
-		if (type_ok && q->start <= m->start && m->end <= q->end)
+		if (sv_region_serves(m, q) && q->start <= m->start && m->end <= q->end)
 			return true;
 	}
 	return false;

@@ -302,10 +302,7 @@ static Z3_ast region_ok(struct sv_z3 *z, const struct sv_dmap *m, Z3_ast g)
 	for (int gi = 0; gi < o->nr_groups; gi++) {
 		for (size_t q = 0; q < o->groups[gi].nr_regions; q++) {
 			const struct observation_region *rg = &o->groups[gi].regions[q];
-			bool type_ok = rg->type == OBS_RESV_DIRECT || rg->type == OBS_RESV_DIRECT_RELAXABLE ||
-				       (m->ivmd && rg->type == OBS_RESV_RESERVED);
-
-			if (!type_ok)
+			if (!sv_region_serves(m, rg))
 				continue;
 			push(z, &t, AND(z, eq(z, g, num(z, gi)),
 				Z3_mk_bvule(C(z), Z3_mk_unsigned_int64(C(z), rg->start, z->B64),
