@@ -249,6 +249,7 @@ static bool part_region(const struct sv_facts *f, int g, const struct sv_dmap *m
 		return false;
 	for (size_t i = 0; i < f->obs->groups[g].nr_regions; i++) {
 		const struct observation_region *q = &f->obs->groups[g].regions[i];
+
 		if (sv_region_serves(m, q) && q->start <= m->end && m->start <= q->end) {
 			*lo = q->start > m->start ? q->start : m->start;
 			*hi = q->end < m->end ? q->end : m->end;
@@ -256,6 +257,32 @@ static bool part_region(const struct sv_facts *f, int g, const struct sv_dmap *m
 		}
 	}
 	return false;
+}
+
+/*
+ * v's requester ID reaches the kernel's unit for function v->a only by an
+ * IVRS entry the specification leaves in dispute (tables.c): an end of
+ * range without a start, or IVHDs of a type other than the one read.
+ * The table is wrong there, whatever the kernel made of it.
+ */
+static void ivrs_dispute(const struct sv_facts *f, struct sv_violation *v)
+{
+	const struct sv_fn *d = &f->fns[v->a];
+	int why;
+
+	if (d->kunit < 0 || v->rid < 0)
+		return;
+	why = sv_ivrs_disputed(f, d->seg, (uint16_t)v->rid, f->obs->units[d->kunit].reg_base);
+	if (why == 1)
+		APPEND(v, "; %s has it only by an IVRS end-of-range entry without a start (where that range begins the table does not say)",
+		       f->obs->units[d->kunit].name);
+	else if (why)
+		APPEND(v, "; %s has it only by the IVRS's type %02xh IVHDs, not by its type %02xh ones: its IVHD types disagree",
+		       f->obs->units[d->kunit].name, why, f->ivhd_type);
+	if (why) {
+		v->cls = SV_FIRMWARE;
+		v->reason = why == 1 ? SV_R_RANGE_NO_START : SV_R_IVHD_TYPES;
+	}
 }
 
 void sv_explain(const struct sv_facts *f, struct sv_violation *v)
@@ -319,6 +346,8 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 			APPEND(v, "; the kernel attached no unit");
 		/* the kernel reads the tables: only a non-own ID is their fault */
 		v->cls = v->rid != d->rid && d->kunit >= 0 ? SV_FIRMWARE : SV_KERNEL_LOGIC;
+		/* ... unless they leave the ID in dispute */
+		ivrs_dispute(f, v);
 		break;
 	}
 	case SV_P4:
@@ -326,6 +355,7 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 			APPEND(v, "group %d reports isolated MSI, but %s's requester ID %s reaches no unit with interrupt remapping on",
 			       f->fns[v->a].group, bdf(f, v->a, da),
 			       rid_str(f->fns[v->a].seg, v->rid, r));
+			ivrs_dispute(f, v);
 		} else {
 			const struct observation_device *od = &f->obs->devices[f->fns[v->a].obs];
 

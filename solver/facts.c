@@ -175,5 +175,6 @@ void sv_facts_release(struct sv_facts *f)
 	free(f->aliases);
 	free(f->dmaps);
 	free(f->irqs);
+	free(f->disputes);
 	memset(f, 0, sizeof(*f));
 }

@@ -89,6 +89,20 @@ struct sv_unit {
 	int ivhd_devid;			/* IVHD DeviceID, the IOMMU's own; -1 */
 };
 
+/*
+ * IDs an IVRS leaves in dispute (AMD IOMMU 5.2.2): an end-of-range entry
+ * without a start (why 1; lo is 0, the table does not say where the range
+ * starts) or an IVHD of a type the reading ignores (why = its type) that
+ * routes them to the unit at base.  A violation on such an ID that the
+ * kernel's unit at base explains is the table's.
+ */
+struct sv_dispute {
+	uint16_t seg;
+	uint16_t lo, hi;
+	uint64_t base;
+	int why;
+};
+
 /* An extra requester ID a function emits (declared alias or hardware). */
 struct sv_alias {
 	int fn;
@@ -127,6 +141,9 @@ struct sv_facts {
 	size_t nr_dmaps;
 	struct sv_irq_source *irqs;
 	size_t nr_irqs;
+	struct sv_dispute *disputes;
+	size_t nr_disputes;
+	unsigned ivhd_type;		/* the IVHD type read (highest present), 0 */
 	bool judge_units;		/* the kernel side reported units */
 	bool judge_regions;		/* ... and groups with reserved regions */
 	int ir_on;			/* observation: remapping enabled */
@@ -151,6 +168,8 @@ int sv_cmdline_irqs(struct sv_facts *f);
 /* tables.c: DMAR, IVRS, MADT, HPET into units, ranges, aliases, maps. */
 int sv_tables_parse(struct sv_facts *f);
 int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit);
+/* tables.c: the why of a dispute covering rid at the unit at base, or 0 */
+int sv_ivrs_disputed(const struct sv_facts *f, uint16_t seg, uint16_t rid, uint64_t base);
 /*
  * tables.c: resolve the DMAR device scope at off (length len) of table b
  * (VT-d 8.3.1: start bus, then a (device, function) pair per hop, each

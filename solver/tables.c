@@ -258,35 +258,70 @@ static int parse_dmar(struct sv_facts *f, const struct tbl *t)
 	return 0;
 }
 
-static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_t end)
+static int add_dispute(struct sv_facts *f, uint16_t seg, unsigned lo, unsigned hi,
+		       uint64_t base, int why)
+{
+	struct sv_dispute *d;
+
+	if (lo > hi || hi > 0xffff)
+		return 0;
+	d = GROW(f->disputes, f->nr_disputes);
+	if (!d)
+		return -1;
+	*d = (struct sv_dispute){ seg, (uint16_t)lo, (uint16_t)hi, base, why };
+	return 0;
+}
+
+int sv_ivrs_disputed(const struct sv_facts *f, uint16_t seg, uint16_t rid, uint64_t base)
+{
+	for (size_t i = 0; i < f->nr_disputes; i++) {
+		const struct sv_dispute *d = &f->disputes[i];
+
+		if (d->seg == seg && d->base == base && d->lo <= rid && rid <= d->hi)
+			return d->why;
+	}
+	return 0;
+}
+
+/*
+ * One IVHD block.  ignored: the block is of a type the reading does not use
+ * (see parse_ivrs()); what it routes is recorded as a dispute only, it
+ * makes no unit and routes nothing.
+ */
+static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_t end,
+		      bool ignored)
 {
 	unsigned type = rd(t, off, 1);
 	uint16_t seg = rd(t, off + 16, 2);
-	int u = add_unit(f, rd(t, off + 8, 8), seg, false);
+	uint64_t base = rd(t, off + 8, 8);
+	int u = ignored ? -1 : add_unit(f, base, seg, false);
 	size_t next = off + (type == 0x10 ? 24 : 40);
 	long start = -1, alias = -1;
 	struct acpi_sub e;
 	int more;
 
-	if (u < 0)
+#define COVER(lo, hi)	(ignored ? add_dispute(f, seg, (lo), (hi), base, (int)type) \
+				 : add_range(f, u, seg, (lo), (hi)))
+	if (u < -1)
 		return -1;
 	/*
 	 * The IOMMU function itself is translated by no one; it is the unit
 	 * (48882 IVHD DeviceID, a class 0806h function).  Kept to judge the
 	 * kernel's treatment of that ID: it drops it from its lookup table.
 	 */
-	f->units[u].ivhd_devid = rd(t, off + 4, 2);
+	if (!ignored)
+		f->units[u].ivhd_devid = rd(t, off + 4, 2);
 	while ((more = acpi_sub_next(ACPI_SUB_IVHD, t->b, end, &next, &e)) > 0) {
 		size_t p = e.off;
 		unsigned et = e.type, id = rd(t, p + 1, 2);
 
 		switch (et) {
 		case 0x01:				/* all */
-			if (add_range(f, u, seg, 0, 0xffff))
+			if (COVER(0, 0xffff))
 				return -1;
 			break;
 		case 0x02: case 0x46:			/* select, extended select */
-			if (add_range(f, u, seg, id, id))
+			if (COVER(id, id))
 				return -1;
 			break;
 		case 0x03: case 0x47:			/* start of range */
@@ -296,23 +331,32 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 			start = id, alias = rd(t, p + 5, 2);
 			break;
 		case 0x42:				/* alias select */
-			if (add_range(f, u, seg, id, id) ||
-			    add_range(f, u, seg, rd(t, p + 5, 2), rd(t, p + 5, 2)) ||
-			    add_alias(f, seg, id, rd(t, p + 5, 2)))
+			if (COVER(id, id) ||
+			    COVER(rd(t, p + 5, 2), rd(t, p + 5, 2)) ||
+			    (!ignored && add_alias(f, seg, id, rd(t, p + 5, 2))))
 				return -1;
 			break;
 		case 0x04:				/* end of range */
+			/*
+			 * 5.2.2.2: an end of range closes the range a start
+			 * entry (03h, 43h, 47h) opened.  Without one the table
+			 * does not say where it starts: it routes nothing here,
+			 * and the IDs up to its end are in dispute.
+			 */
 			if (start < 0) {
-				note(f, "IVRS: end of range at %#zx without a start", p);
+				if (!ignored)
+					note(f, "IVRS: end of range at %#zx without a start", p);
+				if (add_dispute(f, seg, 0, id, base, ignored ? (int)type : 1))
+					return -1;
 				break;
 			}
-			if (add_range(f, u, seg, start, id))
+			if (COVER(start, id))
 				return -1;
 			if (alias >= 0) {
-				if (add_range(f, u, seg, alias, alias))
+				if (COVER(alias, alias))
 					return -1;
 				for (unsigned d = start; d <= id && d <= 0xffff; d++)
-					if (add_alias(f, seg, d, alias))
+					if (!ignored && add_alias(f, seg, d, alias))
 						return -1;
 			}
 			start = alias = -1;
@@ -326,31 +370,57 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 			 * controller).
 			 */
 			if (rd(t, p + 7, 1) == 1 || rd(t, p + 7, 1) == 2)
-				if (sv_add_irq(f, rd(t, p + 7, 1) == 2, (int)rd(t, p + 4, 1), u) ||
-				    add_range(f, u, seg, rd(t, p + 5, 2), rd(t, p + 5, 2)))
+				if ((!ignored && sv_add_irq(f, rd(t, p + 7, 1) == 2,
+							    (int)rd(t, p + 4, 1), u)) ||
+				    COVER(rd(t, p + 5, 2), rd(t, p + 5, 2)))
 					return -1;
+			break;
+		case 0xf0:				/* ACPI HID device */
+			/*
+			 * 5.2.2.2: the DeviceID an ACPI-named device uses at
+			 * this IOMMU; defined in type 40h blocks only, with a
+			 * HID (its first byte non-zero).
+			 */
+			if (type == 0x40 && rd(t, p + 4, 1) && COVER(id, id))
+				return -1;
 			break;
 		default:
 			break;
 		}
 	}
-	if (more < 0)
+	if (more < 0 && !ignored)
 		note(f, "IVRS: device entry %#x at %#zx does not fit", e.type, e.off);
 	return 0;
+#undef COVER
 }
 
 static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 {
 	size_t next = ACPI_IVRS_FIRST;
 	struct acpi_sub blk;
+	unsigned use = 0;
 	int more;
 
+	/*
+	 * IVHD types 10h, 11h and 40h each describe every IOMMU, the newer
+	 * with more detail, so that software that knows only the older still
+	 * works (5.2.2.1; AMD's own reading in Linux commit 8c7142f56fed:
+	 * use the newest type understood).  This reading understands all
+	 * three: it uses the blocks of the highest type present.  What the
+	 * others route is kept as disputes, for blame where they disagree.
+	 */
+	while (acpi_sub_next(ACPI_SUB_IVRS, t->b, t->n, &next, &blk) > 0)
+		if (((blk.type == 0x10 && blk.len >= 24) ||
+		     ((blk.type == 0x11 || blk.type == 0x40) && blk.len >= 40)) && blk.type > use)
+			use = blk.type;
+	f->ivhd_type = use;
+	next = ACPI_IVRS_FIRST;
 	while ((more = acpi_sub_next(ACPI_SUB_IVRS, t->b, t->n, &next, &blk)) > 0) {
 		size_t off = blk.off;
 		unsigned type = blk.type, len = blk.len;
 
 		if ((type == 0x10 && len >= 24) || ((type == 0x11 || type == 0x40) && len >= 40)) {
-			if (parse_ivhd(f, t, off, off + len))
+			if (parse_ivhd(f, t, off, off + len, type != use))
 				return -1;
 		} else if (type >= 0x20 && type <= 0x22 && len >= 32) {
 			uint64_t start = rd(t, off + 16, 8), size = rd(t, off + 24, 8);
@@ -449,8 +519,14 @@ int sv_tables_parse(struct sv_facts *f)
 	for (size_t i = 0; i < f->nr_fns; i++) {
 		struct sv_fn *x = &f->fns[i];
 
+		/*
+		 * A unit is its register block (DRHD Register Base Address,
+		 * IVHD Base Address): two kernel units at one base are one.
+		 */
 		for (size_t u = 0; u < f->nr_units && x->kunit >= 0; u++)
-			if (f->units[u].kunit == x->kunit)
+			if (f->units[u].kunit == x->kunit ||
+			    (f->units[u].base == f->obs->units[x->kunit].reg_base &&
+			     f->units[u].seg == f->obs->units[x->kunit].segment))
 				x->unit = (int)u;
 	}
 	return ret;

@@ -35,6 +35,8 @@ enum sv_reason {
 	/* P3 */
 	SV_R_NO_UNIT,		/* no unit translates the requester ID */
 	SV_R_OTHER_UNIT,	/* another unit than the kernel's */
+	SV_R_RANGE_NO_START,	/* the kernel's unit by an IVRS end of range without a start */
+	SV_R_IVHD_TYPES,	/* the kernel's unit by IVHDs of a type the tables' newest contradicts */
 	/* P4 */
 	SV_R_IR_OFF,		/* MSI not remapped */
 	SV_R_SID_ADMITS,	/* source-id check admits another group */
