@@ -112,9 +112,20 @@ static int add_alias(struct sv_facts *f, uint16_t seg, unsigned devid, unsigned 
 	int k = sv_find(f, seg, (uint16_t)devid);
 	struct sv_alias *a;
 
-	/* a table is truth only for real machines' bundles */
-	if (k < 0 || f->platform->tables_may_lie || devid == alias)
+	if (k < 0 || devid == alias)
 		return 0;
+	/*
+	 * A table is truth only for real machines' bundles.  On a generated
+	 * one it may still declare an alias the hardware has (add_hw_aliases()
+	 * ran first): the kernel was told of it, so it is no longer the
+	 * firmware's silence when the kernel ignores it.
+	 */
+	if (f->platform->tables_may_lie) {
+		for (size_t i = 0; i < f->nr_aliases; i++)
+			if (f->aliases[i].fn == k && f->aliases[i].rid == alias)
+				f->aliases[i].declared = true;
+		return 0;
+	}
 	a = GROW(f->aliases, f->nr_aliases);
 	if (!a)
 		return -1;

@@ -178,6 +178,54 @@ static void p1_hw_alias(int split)
 	tb_free(&t);
 }
 
+/*
+ * The same hardware alias on a generated platform (tables may lie) whose
+ * IVRS declares it (48882 IVHD entry 42h, alias select: 01:00.0 uses
+ * 01:00.1's ID).  The kernel was told, so a split is the kernel's: P1,
+ * class kernel logic.  With the entry naming another source (01:00.2, no
+ * such alias in the hardware), the table told the kernel nothing true:
+ * class firmware, as without a table.
+ */
+static void p1_hw_alias_declared(int wrong_source)
+{
+	struct platform_dma_alias *a = malloc(sizeof(*a));
+	uint8_t ivrs[48 + 24 + 16] = { 'I', 'V', 'R', 'S' };
+	uint8_t *h = ivrs + 48, *e = h + 24;
+	const struct sv_violation *w;
+	struct sv_verdict v;
+	struct tb t;
+
+	tb_init(&t);
+	host(&t);
+	tb_fn(&t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
+	tb_fn(&t, "0000:01:00.0", 0, 0, 0, ACS_STD, true, 2);
+	tb_fn(&t, "0000:01:00.1", 0, 0, 0, ACS_STD, true, 3);
+	*a = (struct platform_dma_alias){ 0, 1, 0x00, 0x0101 };
+	t.p.dma_aliases = a;
+	t.p.nr_dma_aliases = 1;
+	t.p.tables_may_lie = true;
+	h[0] = 0x10;					/* IVHD 10h, 24 bytes + entries */
+	h[2] = sizeof(ivrs) - 48;
+	h[4] = 0x02;					/* DeviceID 00:00.2 */
+	h[10] = 0xb8, h[11] = 0xfe;			/* base 0xfeb80000 */
+	e[0] = 0x02, e[1] = 0x08;			/* select 00:01.0 */
+	e[4] = 0x42, e[5] = 0x00, e[6] = 0x01;		/* alias select 01:00.0 ... */
+	e[9] = wrong_source ? 0x02 : 0x01, e[10] = 0x01;	/* ... as 01:00.1 (or .2) */
+	e[12] = 0x02, e[13] = 0x01, e[14] = 0x01;	/* select 01:00.1 */
+	tb_table(&t, "IVRS", ivrs, sizeof(ivrs));
+	tb_unit(&t, "AMD-Vi0", 0xfeb80000, true);
+	for (size_t i = 0; i < t.o.nr_devices; i++)
+		t.o.devices[i].unit = 0;
+	CHECK(tb_judge(&t, &v) == 1, "P1 declared hardware alias %d: verdict", wrong_source);
+	w = tb_find(&v, SV_P1, "0000:01:00.0", "0000:01:00.1");
+	CHECK(w && w->cls == (wrong_source ? SV_FIRMWARE : SV_KERNEL_LOGIC),
+	      "P1 hardware alias the IVRS %s: class %s",
+	      wrong_source ? "declares wrongly" : "declares", wrong_source ? "firmware" : "kernel");
+	dump(&v);
+	sv_verdict_release(&v);
+	tb_free(&t);
+}
+
 /* ---- P2 ------------------------------------------------------------------ */
 
 /*
@@ -671,6 +719,7 @@ int main(void)
 		p1_bridge(i);
 		p1_phantom(i);
 		p1_hw_alias(i);
+		p1_hw_alias_declared(i);
 		p2_switch(i);
 		p2_multifunction(i);
 		p2_conventional(i);
