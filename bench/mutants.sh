@@ -84,14 +84,17 @@ run() {
 		--time "$budget" --out "$out" --quiet > "$out.txt" 2> "$out.err"
 	rc=$?
 	first=$(sed -n 's/^verify-patch: first introduced at \([0-9.]*\) s into the patched campaign: \(.*\) (\(.*\))$/\1\t\2\t\3/p' "$out.txt")
-	summary=$(sed -n 's/^verify-patch: fuzzing: \([0-9]*\) inputs kept by the two campaigns, \([0-9]*\) differ; \([0-9]*\) violations introduced, \([0-9]*\) fixed.*/\1 inputs, \2 differ, \3 introduced, \4 fixed/p' "$out.txt")
+	summary=$(sed -n 's/^verify-patch: fuzzing: \([0-9]*\) inputs kept by the two campaigns, \([0-9]*\) differ; \([0-9]*\) violations introduced, \([0-9]*\) fixed, \([0-9]*\) known crashes.*/\1 inputs, \2 differ, \3 introduced, \4 fixed, \5 known crashes/p' "$out.txt")
 	if [ "$rc" -ge 2 ]; then
 		printf '%-22s %-14s %-4s %s\n' "$1" "error" "-" "verify-patch exit $rc: $(tail -1 "$out.err")"
 	elif [ -n "$first" ]; then
 		t=$(printf '%s' "$first" | cut -f1)
 		v=$(printf '%s' "$first" | cut -f2)
-		prop=${v%%:*}
-		printf '%-22s %-14s %-4s %s\n' "$1" "$t s" "$prop" "${v#*: }"
+		case $v in
+		P[1-6]:*) prop=${v%%:*} v=${v#*: } ;;
+		*) prop=fail ;;		# the patched build crashes or panics
+		esac
+		printf '%-22s %-14s %-4s %s\n' "$1" "$t s" "$prop" "$v"
 		printf '%-22s %-14s %-4s   (%s; %s)\n' "" "" "" "$summary" "$(printf '%s' "$first" | cut -f3)"
 	elif [ "$rc" -eq 1 ]; then
 		printf '%-22s %-14s %-4s %s\n' "$1" "base only" "-" \

@@ -153,7 +153,9 @@ static void forward(int sig)
 
 /*
  * The signature of a sanitizer report: the first frame in the kernel's
- * code (the extracted tree), else the first frame at all.
+ * code (a file of the tree this build compiled: the extracted Debian tree,
+ * or the directory --kernel or verify-patch named), else the first frame
+ * at all.
  */
 void finding_crash_signature(const char *artifact, const char *report, char *sig, size_t size)
 {
@@ -170,7 +172,8 @@ void finding_crash_signature(const char *artifact, const char *report, char *sig
 			continue;
 		if (!first)
 			first = in + 4;
-		if (!kernel && strstr(line, "/ktree/") && (!eol || strstr(line, "/ktree/") < eol))
+		if (!kernel && strstr(line, kshim_kernel_tree) &&
+		    (!eol || strstr(line, kshim_kernel_tree) < eol))
 			kernel = in + 4;
 	}
 	line = kernel ? kernel : first;
@@ -182,7 +185,7 @@ void finding_crash_signature(const char *artifact, const char *report, char *sig
 		while (file && file > report && file[-1] != '\n' && file[-1] != '/')
 			file--;
 		if (ub) {
-			snprintf(sig, size, "ubsan-%s-%.*s", strstr(report, "/ktree/") ? "kernel" : "harness",
+			snprintf(sig, size, "ubsan-%s-%.*s", strstr(report, kshim_kernel_tree) ? "kernel" : "harness",
 				 (int)(ub - file), file);
 			for (char *c = sig; *c; c++)
 				if (*c == ':')

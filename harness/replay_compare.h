@@ -32,6 +32,7 @@ void replay_results_release(struct replay_result *res, size_t n);
 
 struct compare_tally {
 	int compared, differ, introduced, fixed, errors;
+	int known;	/* patched-only crashes the regression corpus explains */
 };
 
 /*

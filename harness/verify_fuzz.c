@@ -308,7 +308,7 @@ static int compare_all(const struct inputs *in, const struct tree_build tb[2], c
 	char differ[PATH_MAX + 16], lab[96];
 	const struct input *first = NULL;
 	char *first_line = NULL;
-	int ret = -1, nr_differ = 0, introduced = 0, fixed = t->fixed;
+	int ret = -1, nr_differ = 0, introduced = 0, fixed = t->fixed, known = t->known;
 
 	snprintf(differ, sizeof(differ), "%s/differ", out);
 	if (!res[0] || !res[1] || !paths || tree_build_mkdirs(differ))
@@ -355,8 +355,8 @@ static int compare_all(const struct inputs *in, const struct tree_build tb[2], c
 		free(text);
 	}
 	printf("verify-patch: fuzzing: %zu inputs kept by the two campaigns, %d differ; "
-	       "%d violations introduced, %d fixed (each input in %s)\n",
-	       in->nr, nr_differ, introduced, t->fixed - fixed, differ);
+	       "%d violations introduced, %d fixed, %d known crashes (each input in %s)\n",
+	       in->nr, nr_differ, introduced, t->fixed - fixed, t->known - known, differ);
 	if (first && first->ms[1] != NEVER)
 		printf("verify-patch: first introduced at %.1f s into the patched campaign: %s (%s/%016llx)\n",
 		       first->ms[1] / 1000.0, first_line ? first_line : "?", differ,

@@ -263,8 +263,8 @@ int cmd_verify_patch(int argc, char **argv)
 	if (nr_extra) {
 		if (compare_bundles(tb, extra, nr_extra, vf.quiet, &t))
 			goto out;
-		printf("verify-patch: %d bundles, %d differ; %d violations introduced, %d fixed%s\n",
-		       t.compared, t.differ, t.introduced, t.fixed,
+		printf("verify-patch: %d bundles, %d differ; %d violations introduced, %d fixed, %d known crashes%s\n",
+		       t.compared, t.differ, t.introduced, t.fixed, t.known,
 		       t.errors ? "; some bundles failed to replay (see above)" : "");
 	}
 	if (vf.secs) {

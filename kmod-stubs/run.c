@@ -32,6 +32,7 @@ extern jmp_buf kshim_bug_jmp;
 #endif
 
 const char kshim_kernel_version[] = KTREE_VERSION;
+const char kshim_kernel_tree[] = KTREE_DIR;
 
 static void observe(struct observation *obs)
 {

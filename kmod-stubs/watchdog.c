@@ -42,9 +42,10 @@ static void expired(int sig)
 }
 
 /*
- * The kernel functions (file under the extracted tree, "/ktree/", as the
- * finding signatures have it) on the stack the watchdog interrupted, inlined
- * ones included, innermost first: "f, g, h"; "" when unknown.
+ * The kernel functions (a file of the tree the build compiled,
+ * kshim_kernel_tree, as the finding signatures have it) on the stack the
+ * watchdog interrupted, inlined ones included, innermost first: "f, g, h";
+ * "" when unknown.
  */
 void kshim_watchdog_where(char *buf, size_t size)
 {
@@ -62,7 +63,7 @@ void kshim_watchdog_where(char *buf, size_t size)
 		for (char *f = frames; *f && f < frames + sizeof(frames); f += strlen(f) + 1) {
 			char *sp = strchr(f, ' ');
 
-			if (!sp || !strstr(sp, "/ktree/"))
+			if (!sp || !strstr(sp, kshim_kernel_tree))
 				continue;
 			n += snprintf(buf + n, size - n, "%s%.*s", n ? ", " : "", (int)(sp - f), f);
 			if (n >= size)

@@ -218,5 +218,7 @@ static inline void observation_release(struct observation *obs)
 }
 /* The kernel tree the shim was built from, e.g. "6.12.117". */
 extern const char kshim_kernel_version[];
+/* the tree the kernel code was compiled from, "/" ended: its frames' files */
+extern const char kshim_kernel_tree[];
 
 #endif
