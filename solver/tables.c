@@ -405,6 +405,12 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 #undef COVER
 }
 
+/* an IVHD block of a type this reading knows, long enough for its header */
+static bool ivhd_block(unsigned type, unsigned len)
+{
+	return (type == 0x10 && len >= 24) || ((type == 0x11 || type == 0x40) && len >= 40);
+}
+
 static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 {
 	size_t next = ACPI_IVRS_FIRST;
@@ -421,8 +427,7 @@ static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 	 * others route is kept as disputes, for blame where they disagree.
 	 */
 	while (acpi_sub_next(ACPI_SUB_IVRS, t->b, t->n, &next, &blk) > 0)
-		if (((blk.type == 0x10 && blk.len >= 24) ||
-		     ((blk.type == 0x11 || blk.type == 0x40) && blk.len >= 40)) && blk.type > use)
+		if (ivhd_block(blk.type, blk.len) && blk.type > use)
 			use = blk.type;
 	f->ivhd_type = use;
 	next = ACPI_IVRS_FIRST;
@@ -430,7 +435,7 @@ static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 		size_t off = blk.off;
 		unsigned type = blk.type, len = blk.len;
 
-		if ((type == 0x10 && len >= 24) || ((type == 0x11 || type == 0x40) && len >= 40)) {
+		if (ivhd_block(type, len)) {
 			if (parse_ivhd(f, t, off, off + len, type != use))
 				return -1;
 		} else if (type >= 0x20 && type <= 0x22 && len >= 32) {
