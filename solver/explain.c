@@ -57,8 +57,12 @@ static const char *lacks(const struct sv_fn *x, uint16_t mask, char buf[24])
 	return buf;
 }
 
-/* Why function i emits rid; sets *fw when only undeclared hardware says so. */
-static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, size_t n, bool *fw)
+/*
+ * Why function i emits rid; sets *fw when only undeclared hardware says so,
+ * *xbus when an IVRS alias on another bus than i's says so.
+ */
+static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, size_t n, bool *fw,
+		    bool *xbus)
 {
 	const struct sv_fn *d = &f->fns[i];
 	char b[13];
@@ -78,6 +82,7 @@ static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, si
 			snprintf(out, n, f->aliases[k].declared ? "an IVRS alias of it" :
 				 "a DMA alias its hardware uses, declared by no table");
 			*fw |= !f->aliases[k].declared;
+			*xbus |= f->aliases[k].declared && rid >> 8 != d->bus;
 			return;
 		}
 	for (size_t k = 0; k < f->nr_fns; k++) {
@@ -288,14 +293,14 @@ static void ivrs_dispute(const struct sv_facts *f, struct sv_violation *v)
 void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 {
 	char da[48], db[48], r[16], w1[96], w2[96];
-	bool fw = false;
+	bool fw = false, xbus = false;
 
 	snprintf(v->text, sizeof(v->text), "%s: ", sv_prop_name(v->prop));
 	v->cls = SV_KERNEL_LOGIC;
 	switch (v->prop) {
 	case SV_P1:
-		why_rid(f, v->a, (uint16_t)v->rid, w1, sizeof(w1), &fw);
-		why_rid(f, v->b, (uint16_t)v->rid, w2, sizeof(w2), &fw);
+		why_rid(f, v->a, (uint16_t)v->rid, w1, sizeof(w1), &fw, &xbus);
+		why_rid(f, v->b, (uint16_t)v->rid, w2, sizeof(w2), &fw, &xbus);
 		APPEND(v, "%s and %s share requester ID %s at the IOMMU (%s: %s; %s: %s)",
 		       dev(f, v->a, da), dev(f, v->b, db), rid_str(f->fns[v->a].seg, v->rid, r),
 		       da, w1, db, w2);
@@ -314,6 +319,15 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 				       bdf(f, o, w1));
 				fw = true;
 			}
+		}
+		/*
+		 * setup_aliases() makes an IVRS alias a PCI DMA alias, which
+		 * grouping follows, only on the device's own bus: a declared
+		 * alias to another bus's ID never joins the groups.
+		 */
+		if (xbus && !fw) {
+			APPEND(v, "; the IVRS declares the alias, on another bus, which the AMD driver never counts for groups");
+			v->reason = SV_R_XBUS_ALIAS;
 		}
 		v->cls = fw ? SV_FIRMWARE : SV_KERNEL_LOGIC;
 		break;
@@ -384,6 +398,20 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 			v->reason = SV_R_PART_REGION;
 			/* VT-d 8.4: an RMRR's base and size are 4 KiB multiples */
 			if (!m->ivmd)
+				v->cls = SV_FIRMWARE;
+		}
+		/*
+		 * An IVMD 20h is for all devices (48882 5.2.2.3; its bytes
+		 * 4-15 are reserved), but init_unity_map_range() reads bytes
+		 * 8-9 as the map's PCI segment and applies it to that segment
+		 * alone.  Non-zero there, the table broke the spec; zero, a
+		 * device of another segment is the kernel's miss.
+		 */
+		if (m->ivmd && m->all_segs && f->fns[v->a].seg != m->seg) {
+			APPEND(v, "; the IVMD is of type 20h (all devices), whose reserved bytes 8-9 (%04x) the kernel takes for its segment",
+			       m->seg);
+			v->reason = SV_R_IVMD_ALL_SEG;
+			if (m->seg)
 				v->cls = SV_FIRMWARE;
 		}
 		break;

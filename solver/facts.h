@@ -113,7 +113,8 @@ struct sv_alias {
 /* A direct-map region a table demands for a requester ID range. */
 struct sv_dmap {
 	uint16_t seg;
-	bool all_segs;			/* IVMD 20h: every device, any segment */
+	bool all_segs;			/* IVMD 20h: every device, any segment
+					   (seg: its reserved bytes 8-9) */
 	uint16_t lo, hi;		/* requester IDs it applies to */
 	uint64_t start, end;		/* inclusive */
 	bool ivmd;			/* IVMD, else RMRR */

@@ -453,8 +453,10 @@ static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 			 * 48882 5.2.2.3: 21h and 22h name their devices' PCI
 			 * segment group at offset 8; 20h has no segment (its
 			 * bytes 4-15 are reserved): it applies to all devices.
+			 * seg keeps what 20h has there, for the explanation
+			 * (the kernel reads it as a segment).
 			 */
-			*m = (struct sv_dmap){ .seg = type == 0x20 ? 0 : rd(t, off + 8, 2),
+			*m = (struct sv_dmap){ .seg = rd(t, off + 8, 2),
 					       .all_segs = type == 0x20, .start = start,
 					       .end = start + size - 1, .ivmd = true };
 			m->lo = type == 0x20 ? 0 : id;

@@ -12,6 +12,7 @@ static const char *const prop_titles[SV_NR_PROPS] = {
 };
 static const char *const reason_names[] = {
 	[SV_R_NONE] = "none", [SV_R_SHARED_RID] = "shared-requester-id",
+	[SV_R_XBUS_ALIAS] = "ivrs-cross-bus-alias",
 	[SV_R_CONV_BUS] = "conventional-bus", [SV_R_SWITCH] = "switch-port-without-acs",
 	[SV_R_MULTIFUNCTION] = "multifunction-without-acs", [SV_R_ROOT_P2P] = "root-port-p2p",
 	[SV_R_NO_UF] = "no-upstream-forwarding", [SV_R_SPOOF] = "no-source-validation",
@@ -19,7 +20,8 @@ static const char *const reason_names[] = {
 	[SV_R_RANGE_NO_START] = "range-end-without-start", [SV_R_IVHD_TYPES] = "ivhd-types-disagree",
 	[SV_R_IR_OFF] = "msi-not-remapped", [SV_R_SID_ADMITS] = "source-id-admits-other-group",
 	[SV_R_NO_REGION] = "missing-reserved-region",
-	[SV_R_PART_REGION] = "unaligned-map-partly-reserved", [SV_R_IRQ_UNCOVERED] = "irq-source-uncovered",
+	[SV_R_PART_REGION] = "unaligned-map-partly-reserved",
+	[SV_R_IVMD_ALL_SEG] = "ivmd-all-other-segment", [SV_R_IRQ_UNCOVERED] = "irq-source-uncovered",
 	[SV_R_TWO_VENDORS] = "dmar-and-ivrs",
 };
 

@@ -25,6 +25,7 @@ enum sv_reason {
 	SV_R_NONE,
 	/* P1 */
 	SV_R_SHARED_RID,	/* both emit the same requester ID */
+	SV_R_XBUS_ALIAS,	/* ... one by an IVRS alias on another bus */
 	/* P2 */
 	SV_R_CONV_BUS,		/* shared conventional PCI bus */
 	SV_R_SWITCH,		/* switch downstream port without ACS isolation */
@@ -43,6 +44,7 @@ enum sv_reason {
 	/* P5 */
 	SV_R_NO_REGION,
 	SV_R_PART_REGION,	/* map not whole pages; regions cover part of it */
+	SV_R_IVMD_ALL_SEG,	/* IVMD 20h, a device of another segment than its bytes 8-9 */
 	/* P6 */
 	SV_R_IRQ_UNCOVERED,
 	/* P3..P6 */
