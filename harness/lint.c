@@ -17,6 +17,7 @@
 #include "bundle.h"
 #include "commands.h"
 #include "diag.h"
+#include "acpi_walk.h"
 #include "lint.h"
 #include "table_input.h"
 
@@ -39,6 +40,18 @@ void lint_report(struct lint *l, enum lint_severity sev, const char *table, size
 	vprintf(fmt, ap);
 	va_end(ap);
 	printf(" (%s)\n", check);
+}
+
+void lint_walk_end(struct lint *l, const char *table, const char *check, const char *what,
+		   int more, const struct acpi_sub *st, size_t next, size_t n)
+{
+	if (more < 0)
+		lint_report(l, LINT_ERROR, table, st->off, check,
+			    "%s of type %02xh has length %zu, %s", what, st->type, st->len,
+			    st->len < 4 ? "shorter than its header" : "running past the table's end");
+	else if (next < n)
+		lint_report(l, LINT_ERROR, table, next, check, "%zu bytes after the last %s",
+			    n - next, what);
 }
 
 void lint_skip(struct lint *l, const char *what)

@@ -49,6 +49,14 @@ struct lint {
 void lint_report(struct lint *l, enum lint_severity sev, const char *table, size_t off,
 		 const char *check, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+struct acpi_sub;
+/*
+ * The end of a walk of a table's sub-structures (acpi_walk.h): more < 0, st
+ * overran the table; else bytes left after the last one, from next to n.
+ * what names them ("structure", "block"), check the finding's name.
+ */
+void lint_walk_end(struct lint *l, const char *table, const char *check, const char *what,
+		   int more, const struct acpi_sub *st, size_t next, size_t n);
 /* A check that could not run, and why: "IOAPIC coverage (no MADT)". */
 void lint_skip(struct lint *l, const char *what);
 /* The ACPI checksum: the byte sum of the whole table, 0 when it is right. */

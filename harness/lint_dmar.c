@@ -407,13 +407,7 @@ void lint_dmar(struct lint *l, const uint8_t *b, size_t n)
 			break;
 		}
 	}
-	if (more < 0)
-		lint_report(l, LINT_ERROR, "DMAR", st.off, "dmar-structure-length",
-			    "structure of type %u has length %zu, %s", st.type, st.len,
-			    st.len < 4 ? "shorter than its header" : "running past the table's end");
-	else if (next < n)
-		lint_report(l, LINT_ERROR, "DMAR", next, "dmar-structure-length",
-			    "%zu bytes after the last structure", n - next);
+	lint_walk_end(l, "DMAR", "dmar-structure-length", "structure", more, &st, next, n);
 	if (!nr_drhd)
 		lint_report(l, LINT_ERROR, "DMAR", ACPI_DMAR_FIRST, "dmar-no-drhd",
 			    "no DRHD: the table describes no remapping unit (VT-d 8.1)");

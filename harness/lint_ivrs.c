@@ -354,13 +354,7 @@ void lint_ivrs(struct lint *l, const uint8_t *b, size_t n)
 			break;
 		}
 	}
-	if (more < 0)
-		lint_report(l, LINT_ERROR, "IVRS", st.off, "ivrs-structure-length",
-			    "block of type %02xh has length %zu, %s", st.type, st.len,
-			    st.len < 4 ? "shorter than its header" : "running past the table's end");
-	else if (next < n)
-		lint_report(l, LINT_ERROR, "IVRS", next, "ivrs-structure-length",
-			    "%zu bytes after the last block", n - next);
+	lint_walk_end(l, "IVRS", "ivrs-structure-length", "block", more, &st, next, n);
 	if (!nr_ivhd)
 		lint_report(l, LINT_ERROR, "IVRS", ACPI_IVRS_FIRST, "ivrs-no-ivhd",
 			    "no IVHD: the table describes no IOMMU");
