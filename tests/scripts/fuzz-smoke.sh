@@ -15,13 +15,7 @@ rc=$?
 [ $rc -le 1 ] && pass "campaign ran (exit $rc)" || { fail "campaign exit $rc"; cat "$tmp/out" "$tmp/err"; }
 grep -q "seeds in" "$tmp/out" && pass "seeded" || fail "no seeds"
 grep -q "execs/s" "$tmp/out" && pass "progress line" || fail "no progress line"
-# libFuzzer's fork mode counts a job's executions when the job ends, which
-# on a loaded machine may be after a short campaign: inputs the campaign
-# added to its corpus beyond the seeds were executed too
-seeds=$(sed -n 's/^fuzz: \([0-9]*\) seeds in.*/\1/p' "$tmp/out" | head -1)
-corpus=$(sed -n 's/^fuzz: done: .* corpus \([0-9]*\) .*/\1/p' "$tmp/out")
-if grep -q "^fuzz: done: [1-9][0-9]* execs" "$tmp/out" ||
-   { [ -n "$seeds" ] && [ "${corpus:-0}" -gt "$seeds" ]; }; then
+if campaign_ran "$tmp/out"; then
 	pass "inputs executed"
 else
 	fail "no executions"; cat "$tmp/out" "$tmp/err"
