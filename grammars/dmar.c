@@ -6,7 +6,7 @@
  */
 #include "types.h"
 
-static const struct g_value dmar_flags[] = {
+const struct g_value g_dmar_flags[] = {
 	{ 1 << 0, "INTR_REMAP" }, { 1 << 1, "X2APIC_OPT_OUT" },
 	{ 1 << 2, "DMA_CTRL_PLATFORM_OPT_IN" }, { 0 } };
 static const struct g_value haw[] = {
@@ -27,7 +27,7 @@ static const struct g_value mem_addrs[] = {
 static const struct g_field dmar_fields[] = {
 	G_ACPI_HEADER(ACPI_SIG('D', 'M', 'A', 'R')),
 	{ "host_address_width", 36, 1, G_ENUM, .vals = haw, .def = 38 },
-	{ "flags", 37, 1, G_FLAGS, .vals = dmar_flags, .def = 1 },
+	{ "flags", 37, 1, G_FLAGS, .vals = g_dmar_flags, .def = 1 },
 };
 
 static const struct g_type *const dmar_kids[] = {

@@ -27,13 +27,18 @@ static const struct g_value modes[] = {
 	{ G_MODE_CONSISTENT, "consistent" }, { G_MODE_INCONSISTENT, "inconsistent" },
 	{ G_MODE_RAW, "raw" }, { 0 } };
 static const struct g_value x2apic[] = { { 0, "unknown" }, { 1, "no" }, { 2, "yes" }, { 0 } };
-static const struct g_value dmar_fw_flags[] = {
-	{ 1 << 1, "X2APIC_OPT_OUT" }, { 1 << 2, "DMA_CTRL_PLATFORM_OPT_IN" }, { 0 } };
 static const struct g_field platform_fields[] = {
 	{ "mode", 0, 0, G_ENUM, .vals = modes },
 	{ "x2apic", 0, 0, G_ENUM, .vals = x2apic, .def = 2 },
 	{ "hpet_msi", 0, 0, G_ENUM, .vals = yesno },
-	{ "dmar_flags", 0, 0, G_FLAGS, .vals = dmar_fw_flags },
+	/*
+	 * DMAR flags the firmware sets by choice, OR'ed into the derived
+	 * table's.  The derivation sets INTR_REMAP when every unit has ecap
+	 * IR; a firmware may also claim it when one unit lacks IR (VT-d 8.1
+	 * defines the flag per platform, not per unit), which
+	 * intel_prepare_irq_remapping() guards against by checking each unit.
+	 */
+	{ "dmar_flags", 0, 0, G_FLAGS, .vals = g_dmar_flags },
 };
 static const struct g_type *const platform_kids[] = {
 	&g_segment, &g_dmar_unit, &g_ioapic, &g_hpet_block, &g_params,

@@ -23,6 +23,7 @@
 /* dmar.c: Intel VT-d 4.1 chapter 8 */
 extern const struct g_type g_dmar, g_dmar_drhd, g_dmar_rmrr, g_dmar_atsr, g_dmar_rhsa,
 	g_dmar_andd, g_dmar_satc, g_dmar_scope, g_dmar_path;
+extern const struct g_value g_dmar_flags[];	/* the DMAR header's Flags (§8.1) */
 /* madt.c: ACPI 6.5 §5.2.12 (local APIC, I/O APIC, local x2APIC) */
 extern const struct g_type g_madt, g_madt_lapic, g_madt_ioapic, g_madt_x2apic;
 /* hpet.c: IA-PC HPET specification 1.0a §3.2.4 */
