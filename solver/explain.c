@@ -268,26 +268,35 @@ static bool part_region(const struct sv_facts *f, int g, const struct sv_dmap *m
  * v's requester ID reaches the kernel's unit for function v->a only by an
  * IVRS entry the specification leaves in dispute (tables.c): an end of
  * range without a start, or IVHDs of a type other than the one read.
- * The table is wrong there, whatever the kernel made of it.
+ * Or (table_unit, P3) the tables route it to their unit only by a DRHD
+ * that repeats an earlier DRHD's unit, which the kernel skips.  The table
+ * is wrong there, whatever the kernel made of it.
  */
-static void ivrs_dispute(const struct sv_facts *f, struct sv_violation *v)
+static void table_dispute(const struct sv_facts *f, struct sv_violation *v, bool table_unit)
 {
 	const struct sv_fn *d = &f->fns[v->a];
-	int why;
+	int why = 0;
 
-	if (d->kunit < 0 || v->rid < 0)
+	if (v->rid < 0)
 		return;
-	why = sv_ivrs_disputed(f, d->seg, (uint16_t)v->rid, f->obs->units[d->kunit].reg_base);
-	if (why == 1)
+	if (d->kunit >= 0)
+		why = sv_disputed(f, d->seg, (uint16_t)v->rid, f->obs->units[d->kunit].reg_base);
+	if (why == SV_DISPUTE_NO_START) {
 		APPEND(v, "; %s has it only by an IVRS end-of-range entry without a start (where that range begins the table does not say)",
 		       f->obs->units[d->kunit].name);
-	else if (why)
+		v->reason = SV_R_RANGE_NO_START;
+	} else if (why > SV_DISPUTE_DRHD_REPEAT) {
 		APPEND(v, "; %s has it only by the IVRS's type %02xh IVHDs, not by its type %02xh ones: its IVHD types disagree",
 		       f->obs->units[d->kunit].name, why, f->ivhd_type);
-	if (why) {
-		v->cls = SV_FIRMWARE;
-		v->reason = why == 1 ? SV_R_RANGE_NO_START : SV_R_IVHD_TYPES;
+		v->reason = SV_R_IVHD_TYPES;
+	} else if (table_unit && v->x >= 0 &&
+		   sv_disputed(f, d->seg, (uint16_t)v->rid, f->units[v->x].base) == SV_DISPUTE_DRHD_REPEAT) {
+		APPEND(v, "; only a DRHD repeating an earlier DRHD's register base routes it there, and the kernel keeps the first of the two");
+		v->reason = SV_R_DRHD_REPEAT;
+		why = SV_DISPUTE_DRHD_REPEAT;
 	}
+	if (why)
+		v->cls = SV_FIRMWARE;
 }
 
 void sv_explain(const struct sv_facts *f, struct sv_violation *v)
@@ -361,7 +370,7 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		/* the kernel reads the tables: only a non-own ID is their fault */
 		v->cls = v->rid != d->rid && d->kunit >= 0 ? SV_FIRMWARE : SV_KERNEL_LOGIC;
 		/* ... unless they leave the ID in dispute */
-		ivrs_dispute(f, v);
+		table_dispute(f, v, v->reason != SV_R_NO_UNIT);
 		break;
 	}
 	case SV_P4:
@@ -369,7 +378,7 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 			APPEND(v, "group %d reports isolated MSI, but %s's requester ID %s reaches no unit with interrupt remapping on",
 			       f->fns[v->a].group, bdf(f, v->a, da),
 			       rid_str(f->fns[v->a].seg, v->rid, r));
-			ivrs_dispute(f, v);
+			table_dispute(f, v, false);
 		} else {
 			const struct observation_device *od = &f->obs->devices[f->fns[v->a].obs];
 

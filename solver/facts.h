@@ -90,12 +90,16 @@ struct sv_unit {
 };
 
 /*
- * IDs an IVRS leaves in dispute (AMD IOMMU 5.2.2): an end-of-range entry
- * without a start (why 1; lo is 0, the table does not say where the range
- * starts) or an IVHD of a type the reading ignores (why = its type) that
- * routes them to the unit at base.  A violation on such an ID that the
- * kernel's unit at base explains is the table's.
+ * IDs the tables leave in dispute for the unit at base: an IVRS end-of-range
+ * entry without a start (SV_DISPUTE_NO_START; lo is 0, AMD IOMMU 5.2.2 does
+ * not say where the range starts), an IVHD of a type the reading ignores
+ * (why = its type, 10h and up), or a DRHD repeating an earlier DRHD's
+ * segment and register base (SV_DISPUTE_DRHD_REPEAT: two structures for
+ * one unit, VT-d 8.3).  A violation on such an ID that the unit at base
+ * explains is the table's.
  */
+#define SV_DISPUTE_NO_START	1
+#define SV_DISPUTE_DRHD_REPEAT	2
 struct sv_dispute {
 	uint16_t seg;
 	uint16_t lo, hi;
@@ -170,7 +174,7 @@ int sv_cmdline_irqs(struct sv_facts *f);
 int sv_tables_parse(struct sv_facts *f);
 int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit);
 /* tables.c: the why of a dispute covering rid at the unit at base, or 0 */
-int sv_ivrs_disputed(const struct sv_facts *f, uint16_t seg, uint16_t rid, uint64_t base);
+int sv_disputed(const struct sv_facts *f, uint16_t seg, uint16_t rid, uint64_t base);
 /*
  * tables.c: resolve the DMAR device scope at off (length len) of table b
  * (VT-d 8.3.1: start bus, then a (device, function) pair per hop, each

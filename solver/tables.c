@@ -44,15 +44,23 @@ static void note(struct sv_facts *f, const char *fmt, ...)
 	   if (__n) (arr) = __n;						\
 	   __n ? &(arr)[(nr)++] : NULL; })
 
+static int find_unit(const struct sv_facts *f, uint64_t base, uint16_t seg)
+{
+	for (size_t i = 0; i < f->nr_units; i++)
+		if (f->units[i].base == base && f->units[i].seg == seg)
+			return (int)i;
+	return -1;
+}
+
 static int add_unit(struct sv_facts *f, uint64_t base, uint16_t seg, bool all)
 {
+	int old = find_unit(f, base, seg);
 	struct sv_unit *u;
 
-	for (size_t i = 0; i < f->nr_units; i++)
-		if (f->units[i].base == base && f->units[i].seg == seg) {
-			f->units[i].include_all |= all;
-			return (int)i;
-		}
+	if (old >= 0) {
+		f->units[old].include_all |= all;
+		return old;
+	}
 	/*
 	 * VT-d 8.3 has one INCLUDE_PCI_ALL unit per segment, listed after the
 	 * others.  With two, each claims the segment's rest: either is read
@@ -82,6 +90,31 @@ static int add_range(struct sv_facts *f, int unit, uint16_t seg, unsigned lo, un
 	if (!r)
 		return -1;
 	*r = (struct sv_range){ unit, seg, (uint16_t)lo, (uint16_t)hi };
+	return 0;
+}
+
+static int add_dispute(struct sv_facts *f, uint16_t seg, unsigned lo, unsigned hi,
+		       uint64_t base, int why)
+{
+	struct sv_dispute *d;
+
+	if (lo > hi || hi > 0xffff)
+		return 0;
+	d = GROW(f->disputes, f->nr_disputes);
+	if (!d)
+		return -1;
+	*d = (struct sv_dispute){ seg, (uint16_t)lo, (uint16_t)hi, base, why };
+	return 0;
+}
+
+int sv_disputed(const struct sv_facts *f, uint16_t seg, uint16_t rid, uint64_t base)
+{
+	for (size_t i = 0; i < f->nr_disputes; i++) {
+		const struct sv_dispute *d = &f->disputes[i];
+
+		if (d->seg == seg && d->base == base && d->lo <= rid && rid <= d->hi)
+			return d->why;
+	}
 	return 0;
 }
 
@@ -175,9 +208,12 @@ static int scope_rid(struct sv_facts *f, const struct tbl *t, size_t off, size_t
  * catch_all: the DRHD is INCLUDE_PCI_ALL, which VT-d 8.3 lets list only
  * IOAPIC and HPET scopes (it already has every PCI device no other unit
  * lists): a PCI scope there names nothing, it is noted and not routed.
+ * repeat: the DRHD repeats an earlier one's unit (see parse_dmar()); what
+ * it routes is routed, and in dispute.
  */
 static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size_t end,
-		       uint16_t seg, int unit, bool catch_all, const struct sv_dmap *map)
+		       uint16_t seg, int unit, bool catch_all, const struct sv_dmap *map,
+		       bool repeat)
 {
 	struct acpi_sub sc;
 	int more;
@@ -226,6 +262,10 @@ static int dmar_scopes(struct sv_facts *f, const struct tbl *t, size_t off, size
 			} else if (add_range(f, unit, seg, rid, rid) ||
 				   add_range(f, unit, seg, lo2, hi2)) {
 				return -1;
+			} else if (repeat &&
+				   (add_dispute(f, seg, rid, rid, f->units[unit].base, SV_DISPUTE_DRHD_REPEAT) ||
+				    add_dispute(f, seg, lo2, hi2, f->units[unit].base, SV_DISPUTE_DRHD_REPEAT))) {
+				return -1;
 			}
 		} else if (!map && (type == 3 || type == 4)) {
 			if (sv_add_irq(f, type == 4, (int)rd(t, sc.off + 4, 1), unit))
@@ -249,10 +289,27 @@ static int parse_dmar(struct sv_facts *f, const struct tbl *t)
 
 		if (type == 0 && len >= 16) {		/* DRHD */
 			uint16_t seg = rd(t, off + 6, 2);
+			uint64_t base = rd(t, off + 8, 8);
 			bool all = rd(t, off + 4, 1) & 1;
-			int u = add_unit(f, rd(t, off + 8, 8), seg, all);
+			/*
+			 * A DRHD is one unit's (VT-d 8.3: its register base);
+			 * a second DRHD with the first's segment and base
+			 * describes that unit twice.  The reading is their
+			 * union; the kernel keeps the first and skips the
+			 * second whole (dmar_parse_one_drhd(), by
+			 * dmar_find_dmaru()), so what only the repeat
+			 * routes is in dispute.
+			 */
+			int old = find_unit(f, base, seg);
+			bool new_all = all && !(old >= 0 && f->units[old].include_all);
+			int u = add_unit(f, base, seg, all);
 
-			if (u < -1 || dmar_scopes(f, t, off + 16, off + len, seg, u, all, NULL))
+			if (old >= 0)
+				note(f, "DMAR: DRHD at %#zx repeats the segment and register base %#llx of an earlier one",
+				     off, (unsigned long long)base);
+			if (u < -1 || (old >= 0 && new_all &&
+				       add_dispute(f, seg, 0, 0xffff, base, SV_DISPUTE_DRHD_REPEAT)) ||
+			    dmar_scopes(f, t, off + 16, off + len, seg, u, all, NULL, old >= 0))
 				return -1;
 		} else if (type == 1 && len >= 24) {	/* RMRR */
 			struct sv_dmap m = { .seg = rd(t, off + 6, 2),
@@ -260,37 +317,12 @@ static int parse_dmar(struct sv_facts *f, const struct tbl *t)
 
 			if (m.end < m.start)
 				note(f, "DMAR: RMRR at %#zx ends before it starts", off);
-			else if (dmar_scopes(f, t, off + 24, off + len, m.seg, -1, false, &m))
+			else if (dmar_scopes(f, t, off + 24, off + len, m.seg, -1, false, &m, false))
 				return -1;
 		}
 	}
 	if (more < 0)
 		note(f, "DMAR: structure at %#zx has length %zu (table %zu bytes)", st.off, st.len, t->n);
-	return 0;
-}
-
-static int add_dispute(struct sv_facts *f, uint16_t seg, unsigned lo, unsigned hi,
-		       uint64_t base, int why)
-{
-	struct sv_dispute *d;
-
-	if (lo > hi || hi > 0xffff)
-		return 0;
-	d = GROW(f->disputes, f->nr_disputes);
-	if (!d)
-		return -1;
-	*d = (struct sv_dispute){ seg, (uint16_t)lo, (uint16_t)hi, base, why };
-	return 0;
-}
-
-int sv_ivrs_disputed(const struct sv_facts *f, uint16_t seg, uint16_t rid, uint64_t base)
-{
-	for (size_t i = 0; i < f->nr_disputes; i++) {
-		const struct sv_dispute *d = &f->disputes[i];
-
-		if (d->seg == seg && d->base == base && d->lo <= rid && rid <= d->hi)
-			return d->why;
-	}
 	return 0;
 }
 
@@ -357,7 +389,7 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 			if (start < 0) {
 				if (!ignored)
 					note(f, "IVRS: end of range at %#zx without a start", p);
-				if (add_dispute(f, seg, 0, id, base, ignored ? (int)type : 1))
+				if (add_dispute(f, seg, 0, id, base, ignored ? (int)type : SV_DISPUTE_NO_START))
 					return -1;
 				break;
 			}
