@@ -57,12 +57,14 @@ static const char *lacks(const struct sv_fn *x, uint16_t mask, char buf[24])
 	return buf;
 }
 
-/*
- * Why function i emits rid; sets *fw when only undeclared hardware says so,
- * *xbus when an IVRS alias on another bus than i's says so.
- */
-static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, size_t n, bool *fw,
-		    bool *xbus)
+/* what why_rid() found */
+#define RID_UNDECLARED	1	/* only undeclared hardware says i emits it */
+#define RID_IVRS	2	/* an IVRS alias says so */
+#define RID_XBUS	4	/* ... on another bus than i's */
+
+/* Why function i emits rid, in words (out) and as RID_* bits (*how). */
+static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, size_t n,
+		    unsigned *how)
 {
 	const struct sv_fn *d = &f->fns[i];
 	char b[13];
@@ -81,8 +83,10 @@ static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, si
 		if (f->aliases[k].fn == i && f->aliases[k].rid == rid) {
 			snprintf(out, n, f->aliases[k].declared ? "an IVRS alias of it" :
 				 "a DMA alias its hardware uses, declared by no table");
-			*fw |= !f->aliases[k].declared;
-			*xbus |= f->aliases[k].declared && rid >> 8 != d->bus;
+			if (!f->aliases[k].declared)
+				*how |= RID_UNDECLARED;
+			else
+				*how |= RID_IVRS | (rid >> 8 != d->bus ? RID_XBUS : 0);
 			return;
 		}
 	for (size_t k = 0; k < f->nr_fns; k++) {
@@ -147,7 +151,7 @@ static void p2_text(const struct sv_facts *f, struct sv_violation *v)
 	}
 }
 
-/* Whether IVRS unit u (an IVHD's) covers id by the tables' entries. */
+/* Whether IVRS unit u covers id by the tables' entries. */
 static bool ivrs_covers(const struct sv_facts *f, int u, uint16_t seg, uint16_t id)
 {
 	for (size_t r = 0; r < f->nr_ranges; r++) {
@@ -157,6 +161,25 @@ static bool ivrs_covers(const struct sv_facts *f, int u, uint16_t seg, uint16_t 
 			return true;
 	}
 	return false;
+}
+
+/*
+ * The IVHD whose IOMMU the kernel gives id: the last that covers it (its
+ * lookup table takes each entry in table order, the last writer stays), a
+ * unit of its own also when another IVHD has its base (init_iommu_all()
+ * makes one per IVHD).  -1 when none does.
+ */
+static int ivrs_last_ivhd(const struct sv_facts *f, uint16_t seg, uint16_t id)
+{
+	int h = -1;
+
+	for (size_t r = 0; r < f->nr_ranges; r++) {
+		const struct sv_range *g = &f->ranges[r];
+
+		if (g->ivhd >= 0 && g->seg == seg && g->lo <= id && id <= g->hi)
+			h = g->ivhd;
+	}
+	return h;
 }
 
 /*
@@ -196,7 +219,8 @@ static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c
  *    one IOMMU.  The kernel probes unit by unit (amd_iommu_probe_device()
  *    skips a device whose unit is not registered yet), so u can be grouped
  *    before its owner, and pci_device_group() of the owner, probed later,
- *    never looks below it.
+ *    never looks below it.  Compared by IVHD (ivrs_last_ivhd()): two IVHDs
+ *    at one base are two units to the kernel.
  */
 static int ivrs_owner(const struct sv_facts *f, uint16_t seg, uint16_t rid, int u,
 		      const char **why)
@@ -214,11 +238,8 @@ static int ivrs_owner(const struct sv_facts *f, uint16_t seg, uint16_t rid, int 
 			return (int)k;
 		if (c->group < 0 || (int)k == u || !sv_retags(c) || !sv_anc(c, d))
 			continue;
-		for (size_t v = 0; v < f->nr_units; v++)
-			if (f->units[v].seg == seg && f->units[v].ivhd_devid >= 0 &&
-			    ivrs_covers(f, (int)v, seg, c->rid) != ivrs_covers(f, (int)v, seg, d->rid)) {
-				return (int)k;
-			}
+		if (ivrs_last_ivhd(f, seg, c->rid) != ivrs_last_ivhd(f, seg, d->rid))
+			return (int)k;
 	}
 	return -1;
 }
@@ -302,14 +323,16 @@ static void table_dispute(const struct sv_facts *f, struct sv_violation *v, bool
 void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 {
 	char da[48], db[48], r[16], w1[96], w2[96];
-	bool fw = false, xbus = false;
+	unsigned how = 0;
+	bool fw;
 
 	snprintf(v->text, sizeof(v->text), "%s: ", sv_prop_name(v->prop));
 	v->cls = SV_KERNEL_LOGIC;
 	switch (v->prop) {
 	case SV_P1:
-		why_rid(f, v->a, (uint16_t)v->rid, w1, sizeof(w1), &fw, &xbus);
-		why_rid(f, v->b, (uint16_t)v->rid, w2, sizeof(w2), &fw, &xbus);
+		why_rid(f, v->a, (uint16_t)v->rid, w1, sizeof(w1), &how);
+		why_rid(f, v->b, (uint16_t)v->rid, w2, sizeof(w2), &how);
+		fw = how & RID_UNDECLARED;
 		APPEND(v, "%s and %s share requester ID %s at the IOMMU (%s: %s; %s: %s)",
 		       dev(f, v->a, da), dev(f, v->b, db), rid_str(f->fns[v->a].seg, v->rid, r),
 		       da, w1, db, w2);
@@ -324,17 +347,31 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 				       bdf(f, o, w1), why);
 				fw = true;
 			} else if (o >= 0) {
-				APPEND(v, "; the IVRS describes %s and the functions behind it under different IOMMUs",
-				       bdf(f, o, w1));
+				APPEND(v, "; the IVRS describes %s and the functions behind it under different IOMMUs%s",
+				       bdf(f, o, w1),
+				       f->fns[o].unit >= 0 && f->fns[o].unit == f->fns[v->a].unit &&
+				       f->fns[o].unit == f->fns[v->b].unit ?
+				       " (two IVHDs at one register base, two units to the kernel)" : "");
 				fw = true;
 			}
+		}
+		/*
+		 * An alias only the IVRS declares, on a machine whose DMAR
+		 * describes units too: the kernel ran one vendor's driver,
+		 * and the other's table is not this machine's (see
+		 * sv_tables_parse()); the Intel driver never reads an IVRS.
+		 */
+		if ((how & RID_IVRS) && f->two_vendors && !fw) {
+			APPEND(v, "; only the IVRS declares the alias, and the DMAR describes units too");
+			v->reason = SV_R_TWO_VENDORS;
+			fw = true;
 		}
 		/*
 		 * setup_aliases() makes an IVRS alias a PCI DMA alias, which
 		 * grouping follows, only on the device's own bus: a declared
 		 * alias to another bus's ID never joins the groups.
 		 */
-		if (xbus && !fw) {
+		if ((how & RID_XBUS) && !fw) {
 			APPEND(v, "; the IVRS declares the alias, on another bus, which the AMD driver never counts for groups");
 			v->reason = SV_R_XBUS_ALIAS;
 		}

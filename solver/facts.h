@@ -78,6 +78,7 @@ struct sv_range {
 	int unit;
 	uint16_t seg;
 	uint16_t lo, hi;		/* requester IDs, inclusive */
+	int ivhd;			/* the IVHD read that routes it (0, 1, ...), -1 */
 };
 
 /* An IOMMU unit as the tables describe it. */
@@ -149,6 +150,7 @@ struct sv_facts {
 	struct sv_dispute *disputes;
 	size_t nr_disputes;
 	unsigned ivhd_type;		/* the IVHD type read (highest present), 0 */
+	int nr_ivhds;			/* IVHDs of that type: the kernel's units */
 	bool judge_units;		/* the kernel side reported units */
 	bool judge_regions;		/* ... and groups with reserved regions */
 	int ir_on;			/* observation: remapping enabled */

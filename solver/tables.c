@@ -89,7 +89,10 @@ static int add_range(struct sv_facts *f, int unit, uint16_t seg, unsigned lo, un
 	r = GROW(f->ranges, f->nr_ranges);
 	if (!r)
 		return -1;
-	*r = (struct sv_range){ unit, seg, (uint16_t)lo, (uint16_t)hi };
+	/* an IVHD's ranges name it: two IVHDs at one base are one unit here,
+	 * two units to the kernel (see ivrs_owner() in explain.c) */
+	*r = (struct sv_range){ unit, seg, (uint16_t)lo, (uint16_t)hi,
+				f->units[unit].ivhd_devid >= 0 ? f->nr_ivhds - 1 : -1 };
 	return 0;
 }
 
@@ -352,8 +355,10 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 	 * (48882 IVHD DeviceID, a class 0806h function).  Kept to judge the
 	 * kernel's treatment of that ID: it drops it from its lookup table.
 	 */
-	if (!ignored)
+	if (!ignored) {
 		f->units[u].ivhd_devid = rd(t, off + 4, 2);
+		f->nr_ivhds++;
+	}
 	while ((more = acpi_sub_next(ACPI_SUB_IVHD, t->b, end, &next, &e)) > 0) {
 		size_t p = e.off;
 		unsigned et = e.type, id = rd(t, p + 1, 2);
