@@ -153,25 +153,54 @@ static int parse_irq_override(const char *v, bool bracket, int *id, unsigned *se
 	return *id >= 0 && *id <= 255 && *seg <= 0xffff ? 0 : -1;
 }
 
+/*
+ * The next ivrs_ioapic= (hpet false) or ivrs_hpet= (hpet true) override
+ * after *pos in cmdline, in command-line order; *pos moves past it.
+ * 0, or -1 when there is none.
+ */
+static int next_irq_override(const char *cmdline, bool hpet, const char **pos, int *id,
+			     unsigned *seg, unsigned *rid)
+{
+	const char *key = hpet ? "ivrs_hpet" : "ivrs_ioapic";
+	size_t klen = strlen(key);
+	const char *p = *pos ? *pos : cmdline;
+
+	for (; cmdline && (p = strstr(p, key)); p += klen) {
+		if ((p > cmdline && p[-1] != ' ') ||
+		    parse_irq_override(p + klen, p[klen] == '[', id, seg, rid))
+			continue;
+		*pos = p + klen;
+		return 0;
+	}
+	return -1;
+}
+
+bool sv_cmdline_irq_rid(const struct sv_facts *f, bool hpet, int id, uint16_t *rid)
+{
+	const char *pos = NULL;
+	unsigned s, r;
+	int i;
+
+	while (!next_irq_override(f->platform->cmdline, hpet, &pos, &i, &s, &r))
+		if (i == id) {
+			*rid = (uint16_t)r;
+			return true;
+		}
+	return false;
+}
+
 int sv_cmdline_irqs(struct sv_facts *f)
 {
-	static const char *const keys[] = { "ivrs_ioapic", "ivrs_hpet" };
-	const char *cmdline = f->platform->cmdline;
+	for (int hpet = 0; hpet < 2; hpet++) {
+		const char *pos = NULL;
+		unsigned seg, rid;
+		int id;
 
-	for (int k = 0; k < 2 && cmdline; k++) {
-		size_t klen = strlen(keys[k]);
-
-		for (const char *p = cmdline; (p = strstr(p, keys[k])); p += klen) {
-			unsigned seg, rid;
-			int id;
-
-			if ((p > cmdline && p[-1] != ' ') ||
-			    parse_irq_override(p + klen, p[klen] == '[', &id, &seg, &rid))
-				continue;
+		while (!next_irq_override(f->platform->cmdline, hpet, &pos, &id, &seg, &rid)) {
 			/* an HPET only counts when it sends MSIs (tables.c) */
-			if (k == 1 && !f->platform->hpet_msi)
+			if (hpet && !f->platform->hpet_msi)
 				continue;
-			if (sv_add_irq(f, k == 1, id, unit_seeing(f, (uint16_t)seg, (uint16_t)rid)))
+			if (sv_add_irq(f, hpet, id, unit_seeing(f, (uint16_t)seg, (uint16_t)rid)))
 				return -1;
 		}
 	}

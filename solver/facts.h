@@ -172,6 +172,8 @@ void sv_config_parse(struct sv_fn *fn, const struct platform_pci_function *pf);
 void sv_cmdline_acs(struct sv_fn *fns, size_t n, const char *cmdline);
 /* cmdline.c: ivrs_ioapic= and ivrs_hpet= declare a source's requester ID */
 int sv_cmdline_irqs(struct sv_facts *f);
+/* cmdline.c: the first such declaration of IOAPIC/HPET id: its ID in *rid */
+bool sv_cmdline_irq_rid(const struct sv_facts *f, bool hpet, int id, uint16_t *rid);
 /* tables.c: DMAR, IVRS, MADT, HPET into units, ranges, aliases, maps. */
 int sv_tables_parse(struct sv_facts *f);
 int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit);

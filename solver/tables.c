@@ -409,20 +409,28 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 			}
 			start = alias = -1;
 			break;
-		case 0x48:				/* special: IOAPIC / HPET */
+		case 0x48: {				/* special: IOAPIC / HPET */
+			bool hpet = rd(t, p + 7, 1) == 2;
+			uint16_t rid = rd(t, p + 5, 2);
+
 			/*
 			 * The entry's DeviceID is the source's requester ID,
 			 * and its DTE setting is that ID's (AMD IOMMU 5.2.2.2):
 			 * the unit serves the ID, whatever function also has it
 			 * (on AMD's FCH the IOAPIC's 00:14.0 is the SMBus
-			 * controller).
+			 * controller).  An ivrs_ioapic=/ivrs_hpet= for the
+			 * source replaces that ID (the parameters' purpose,
+			 * kernel-parameters.txt), which the kernel sets up in
+			 * the ID's place (add_special_device()).
 			 */
-			if (rd(t, p + 7, 1) == 1 || rd(t, p + 7, 1) == 2)
-				if ((!ignored && sv_add_irq(f, rd(t, p + 7, 1) == 2,
-							    (int)rd(t, p + 4, 1), u)) ||
-				    COVER(rd(t, p + 5, 2), rd(t, p + 5, 2)))
+			if (hpet || rd(t, p + 7, 1) == 1) {
+				sv_cmdline_irq_rid(f, hpet, (int)rd(t, p + 4, 1), &rid);
+				if ((!ignored && sv_add_irq(f, hpet, (int)rd(t, p + 4, 1), u)) ||
+				    COVER(rid, rid))
 					return -1;
+			}
 			break;
+		}
 		case 0xf0:				/* ACPI HID device */
 			/*
 			 * 5.2.2.2: the DeviceID an ACPI-named device uses at
