@@ -34,6 +34,43 @@ extern jmp_buf kshim_bug_jmp;
 const char kshim_kernel_version[] = KTREE_VERSION;
 const char kshim_kernel_tree[] = KTREE_DIR;
 
+/*
+ * The quirks' word on each device (observation_device.acs_quirk and
+ * quirk_alias), taken after the final fixups and before an IOMMU driver
+ * adds DMA aliases of its own (AMD's setup_aliases()), in the order of
+ * pci_bus_type.devices, which observe() walks.
+ */
+struct quirk_word {
+	int acs;
+	uint8_t alias[32];
+};
+static struct quirk_word *quirk_words;
+static size_t nr_quirk_words;
+
+static void take_quirk_words(void)
+{
+	/* pci_device_group()'s REQ_ACS_FLAGS (drivers/iommu/iommu.c) */
+	const u16 req = PCI_ACS_SV | PCI_ACS_RR | PCI_ACS_CR | PCI_ACS_UF;
+	struct device *d;
+	size_t n = 0;
+
+	list_for_each_entry(d, &pci_bus_type.devices, bus_node)
+		n++;
+	quirk_words = calloc(n ? n : 1, sizeof(*quirk_words));
+	if (!quirk_words)
+		return;
+	list_for_each_entry(d, &pci_bus_type.devices, bus_node) {
+		struct pci_dev *pdev = to_pci_dev(d);
+		struct quirk_word *q = &quirk_words[nr_quirk_words++];
+		int acs = pci_dev_specific_acs_enabled(pdev, req);
+
+		q->acs = acs < 0 ? -1 : !!acs;
+		for (unsigned int f = 0; pdev->dma_alias_mask && f < 256; f++)
+			if (test_bit(f, pdev->dma_alias_mask))
+				q->alias[f / 8] |= 1 << (f % 8);
+	}
+}
+
 static void observe(struct observation *obs)
 {
 	struct device *d;
@@ -57,6 +94,12 @@ static void observe(struct observation *obs)
 		o->pcie_type = pci_is_pcie(pdev) ? pci_pcie_type(pdev) : -1;
 		o->group = d->iommu_group ? d->iommu_group->id : -1;
 		o->unit = -1;
+		o->acs_quirk = -1;
+		if (obs->nr_devices <= nr_quirk_words) {
+			o->acs_quirk = quirk_words[obs->nr_devices - 1].acs;
+			memcpy(o->quirk_alias, quirk_words[obs->nr_devices - 1].alias,
+			       sizeof(o->quirk_alias));
+		}
 	}
 }
 
@@ -108,6 +151,7 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 			pci_request_acs();
 		}
 		kshim_enumerate(platform);
+		take_quirk_words();
 		if (amd)
 			KSHIM_AMD_CALL(kshim_amd_late());	/* probes as units register */
 		if (vtd || amd)
@@ -117,6 +161,9 @@ int kshim_run(const struct platform *platform, struct observation *obs)
 		ret = -1;
 	}
 	observe(obs);
+	free(quirk_words);
+	quirk_words = NULL;
+	nr_quirk_words = 0;
 	if ((vtd || amd) && !setjmp(kshim_bug_jmp)) {
 		if (vtd)
 			KSHIM_VTD_CALL(kshim_vtd_observe(obs));

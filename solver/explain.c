@@ -320,6 +320,51 @@ static void table_dispute(const struct sv_facts *f, struct sv_violation *v, bool
 		v->cls = SV_FIRMWARE;
 }
 
+/*
+ * Function i, when the tree's ACS quirk table answers for it that it
+ * isolates (pci_dev_specific_acs_enabled(); the kernel's pci_acs_enabled()
+ * then reads no ACS capability): the kernel holds a vendor's word on that
+ * vendor:device ID, and a generated machine gave the ID to hardware that
+ * does not keep it.  Only on generated machines: a real one's hardware is
+ * the vendor's.
+ */
+static bool acs_quirk_isolates(const struct sv_facts *f, int i)
+{
+	return f->platform->tables_may_lie && i >= 0 && f->fns[i].obs >= 0 &&
+	       f->obs->devices[f->fns[i].obs].acs_quirk == 1;
+}
+
+/*
+ * A function other than a to which the tree's DMA-alias quirks
+ * (quirk_*_dma_alias(), by its vendor:device ID) give rid as an alias; -1
+ * when none, or on a real machine (as above).  The kernel covers such an
+ * ID with that function's unit and group.
+ */
+static int quirk_alias_owner(const struct sv_facts *f, int a, uint16_t seg, uint16_t rid)
+{
+	for (size_t k = 0; f->platform->tables_may_lie && k < f->nr_fns; k++) {
+		const struct sv_fn *c = &f->fns[k];
+
+		if ((int)k != a && c->obs >= 0 && c->seg == seg && c->bus == rid >> 8 &&
+		    f->obs->devices[c->obs].quirk_alias[(rid & 0xff) / 8] & 1 << (rid & 7))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* v rests on function k's quirk, which says what the hardware does not */
+static void quirk_blame(const struct sv_facts *f, struct sv_violation *v, int k, const char *quirk,
+			const char *says)
+{
+	const struct observation_device *o = &f->obs->devices[f->fns[k].obs];
+	char b[13];
+
+	APPEND(v, "; the tree's %s quirk for %04x:%04x (%s) %s, which the generated hardware does not",
+	       quirk, o->vendor, o->device, bdf(f, k, b), says);
+	v->cls = SV_FIRMWARE;
+	v->reason = SV_R_PCI_QUIRK;
+}
+
 void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 {
 	char da[48], db[48], r[16], w1[96], w2[96];
@@ -387,6 +432,22 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 			       bdf(f, o, w1), why);
 			v->cls = SV_FIRMWARE;
 		}
+		/*
+		 * Whose ACS the kernel asked: a multifunction device's own
+		 * functions (get_pci_function_alias_group()), else the ports
+		 * on the path (pci_acs_path_enabled()), the witnesses x, y.
+		 */
+		{
+			int ask[3] = { v->x, v->y, -1 };
+
+			if (v->reason == SV_R_MULTIFUNCTION)
+				ask[0] = v->a, ask[1] = v->b, ask[2] = v->x;
+			for (int i = 0; i < 3; i++)
+				if (acs_quirk_isolates(f, ask[i])) {
+					quirk_blame(f, v, ask[i], "ACS", "says it isolates");
+					break;
+				}
+		}
 		break;
 	}
 	case SV_P3: {
@@ -408,6 +469,13 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		v->cls = v->rid != d->rid && d->kunit >= 0 ? SV_FIRMWARE : SV_KERNEL_LOGIC;
 		/* ... unless they leave the ID in dispute */
 		table_dispute(f, v, v->reason != SV_R_NO_UNIT);
+		/* ... or the kernel covered it as a quirk's DMA alias */
+		if (v->cls == SV_KERNEL_LOGIC && d->kunit >= 0) {
+			int k = quirk_alias_owner(f, v->a, d->seg, (uint16_t)v->rid);
+
+			if (k >= 0)
+				quirk_blame(f, v, k, "DMA-alias", "makes the ID its alias");
+		}
 		break;
 	}
 	case SV_P4:

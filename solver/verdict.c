@@ -16,6 +16,7 @@ static const char *const reason_names[] = {
 	[SV_R_CONV_BUS] = "conventional-bus", [SV_R_SWITCH] = "switch-port-without-acs",
 	[SV_R_MULTIFUNCTION] = "multifunction-without-acs", [SV_R_ROOT_P2P] = "root-port-p2p",
 	[SV_R_NO_UF] = "no-upstream-forwarding", [SV_R_SPOOF] = "no-source-validation",
+	[SV_R_PCI_QUIRK] = "pci-quirk",
 	[SV_R_NO_UNIT] = "no-unit", [SV_R_OTHER_UNIT] = "other-unit",
 	[SV_R_RANGE_NO_START] = "range-end-without-start", [SV_R_IVHD_TYPES] = "ivhd-types-disagree",
 	[SV_R_DRHD_REPEAT] = "drhd-same-base",

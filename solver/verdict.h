@@ -33,6 +33,7 @@ enum sv_reason {
 	SV_R_ROOT_P2P,		/* root ports that route peer traffic */
 	SV_R_NO_UF,		/* a port above reflects redirected requests */
 	SV_R_SPOOF,		/* no source validation: can pose as the other */
+	SV_R_PCI_QUIRK,		/* P2, P3: a PCI quirk's word the generated hardware breaks */
 	/* P3 */
 	SV_R_NO_UNIT,		/* no unit translates the requester ID */
 	SV_R_OTHER_UNIT,	/* another unit than the kernel's */

@@ -106,6 +106,17 @@ struct observation_device {
 	uint8_t msi_svt;		/* 0 none, 1 SID+SQ, 2 bus range */
 	uint8_t msi_sq;			/* SVT 1: ignore SID[2], [2:1], [2:0] */
 	uint16_t msi_sid;		/* requester ID, or start<<8|end bus for SVT 2 */
+	/*
+	 * What the tree's PCI quirks (drivers/pci/quirks.c) say of the
+	 * device beside its config space, once the final fixups ran:
+	 * acs_quirk, pci_dev_specific_acs_enabled() for the ACS controls
+	 * pci_device_group() asks (-1 no quirk, 0 not isolated, 1 isolated);
+	 * quirk_alias, the devfns on its bus its fixups made DMA aliases (a
+	 * bitmap), before an IOMMU driver adds any.  solver/ tells a quirk's
+	 * word from the generated hardware's by them.
+	 */
+	int acs_quirk;
+	uint8_t quirk_alias[32];
 };
 
 /* An IOMMU unit the kernel set up from the firmware tables. */
