@@ -61,6 +61,22 @@ static const char *lacks(const struct sv_fn *x, uint16_t mask, char buf[24])
 #define RID_UNDECLARED	1	/* only undeclared hardware says i emits it */
 #define RID_IVRS	2	/* an IVRS alias says so */
 #define RID_XBUS	4	/* ... on another bus than i's */
+#define RID_REDECLARED	8	/* ... and a later IVRS entry gives i another */
+
+/*
+ * The alias the IVRS's last entry for function i declares, -1 none: the
+ * kernel keeps one alias a device ID (amd init.c alias_table, each entry
+ * overwriting the one before).
+ */
+static int last_alias_decl(const struct sv_facts *f, int i)
+{
+	int rid = -1;
+
+	for (size_t k = 0; k < f->nr_alias_decls; k++)
+		if (f->alias_decls[k].fn == i)
+			rid = f->alias_decls[k].rid;
+	return rid;
+}
 
 /* Why function i emits rid, in words (out) and as RID_* bits (*how). */
 static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, size_t n,
@@ -86,7 +102,8 @@ static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, si
 			if (!f->aliases[k].declared)
 				*how |= RID_UNDECLARED;
 			else
-				*how |= RID_IVRS | (rid >> 8 != d->bus ? RID_XBUS : 0);
+				*how |= RID_IVRS | (rid >> 8 != d->bus ? RID_XBUS : 0) |
+					(last_alias_decl(f, i) != rid ? RID_REDECLARED : 0);
 			return;
 		}
 	for (size_t k = 0; k < f->nr_fns; k++) {
@@ -222,6 +239,12 @@ static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c
  *    never looks below it.  Compared by IVHD (ivrs_last_ivhd()): two IVHDs
  *    at one base are two units to the kernel.
  */
+static bool owns_rid(const struct sv_fn *c, uint16_t seg, uint16_t rid)
+{
+	return c->seg == seg &&
+	       (c->rid == rid || (sv_retags(c) && (rid & 0xff) == 0 && c->sec == rid >> 8));
+}
+
 static int ivrs_owner(const struct sv_facts *f, uint16_t seg, uint16_t rid, int u,
 		      const char **why)
 {
@@ -230,8 +253,7 @@ static int ivrs_owner(const struct sv_facts *f, uint16_t seg, uint16_t rid, int 
 	for (size_t k = 0; k < f->nr_fns; k++) {
 		const struct sv_fn *c = &f->fns[k];
 
-		if (c->seg != seg ||
-		    !(c->rid == rid || (sv_retags(c) && (rid & 0xff) == 0 && c->sec == rid >> 8)))
+		if (!owns_rid(c, seg, rid))
 			continue;
 		*why = ivrs_unprobed(f, c);
 		if (*why)
@@ -286,16 +308,17 @@ static bool part_region(const struct sv_facts *f, int g, const struct sv_dmap *m
 }
 
 /*
- * v's requester ID reaches the kernel's unit for function v->a only by an
+ * v's requester ID reaches the kernel's unit for function fn only by an
  * IVRS entry the specification leaves in dispute (tables.c): an end of
  * range without a start, or IVHDs of a type other than the one read.
  * Or (table_unit, P3) the tables route it to their unit only by a DRHD
  * that repeats an earlier DRHD's unit, which the kernel skips.  The table
  * is wrong there, whatever the kernel made of it.
  */
-static void table_dispute(const struct sv_facts *f, struct sv_violation *v, bool table_unit)
+static void table_dispute(const struct sv_facts *f, struct sv_violation *v, int fn,
+			  bool table_unit)
 {
-	const struct sv_fn *d = &f->fns[v->a];
+	const struct sv_fn *d = &f->fns[fn];
 	int why = 0;
 
 	if (v->rid < 0)
@@ -406,6 +429,15 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		 * and the other's table is not this machine's (see
 		 * sv_tables_parse()); the Intel driver never reads an IVRS.
 		 */
+		/*
+		 * A device the IVRS gives two aliases (one entry a device, 48882
+		 * 5.2.2.2): the kernel keeps the last entry's.
+		 */
+		if ((how & RID_REDECLARED) && !fw) {
+			APPEND(v, "; a later IVRS entry gives it another alias, which the kernel keeps");
+			v->reason = SV_R_ALIAS_REDECLARED;
+			fw = true;
+		}
 		if ((how & RID_IVRS) && f->two_vendors && !fw) {
 			APPEND(v, "; only the IVRS declares the alias, and the DMAR describes units too");
 			v->reason = SV_R_TWO_VENDORS;
@@ -419,6 +451,26 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		if ((how & RID_XBUS) && !fw) {
 			APPEND(v, "; the IVRS declares the alias, on another bus, which the AMD driver never counts for groups");
 			v->reason = SV_R_XBUS_ALIAS;
+		}
+		/*
+		 * The two, or the ID's owner, under two kernel units, one of
+		 * which has the ID only by an IVRS entry in dispute: where the
+		 * table leaves the IOMMU undefined, the split is the table's.
+		 */
+		if (!fw && v->reason != SV_R_XBUS_ALIAS) {
+			int who[3] = { v->a, v->b, -1 };
+			bool split = f->fns[v->a].kunit != f->fns[v->b].kunit;
+
+			for (size_t k = 0; k < f->nr_fns && who[2] < 0; k++)
+				if (owns_rid(&f->fns[k], f->fns[v->a].seg, (uint16_t)v->rid))
+					who[2] = (int)k;
+			if (who[2] >= 0)
+				split |= f->fns[who[2]].kunit != f->fns[v->a].kunit ||
+					 f->fns[who[2]].kunit != f->fns[v->b].kunit;
+			for (int i = 0; split && i < 3 && v->cls != SV_FIRMWARE; i++)
+				if (who[i] >= 0)
+					table_dispute(f, v, who[i], false);
+			fw = v->cls == SV_FIRMWARE;
 		}
 		v->cls = fw ? SV_FIRMWARE : SV_KERNEL_LOGIC;
 		break;
@@ -468,7 +520,7 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		/* the kernel reads the tables: only a non-own ID is their fault */
 		v->cls = v->rid != d->rid && d->kunit >= 0 ? SV_FIRMWARE : SV_KERNEL_LOGIC;
 		/* ... unless they leave the ID in dispute */
-		table_dispute(f, v, v->reason != SV_R_NO_UNIT);
+		table_dispute(f, v, v->a, v->reason != SV_R_NO_UNIT);
 		/* ... or the kernel covered it as a quirk's DMA alias */
 		if (v->cls == SV_KERNEL_LOGIC && d->kunit >= 0) {
 			int k = quirk_alias_owner(f, v->a, d->seg, (uint16_t)v->rid);
@@ -483,7 +535,7 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 			APPEND(v, "group %d reports isolated MSI, but %s's requester ID %s reaches no unit with interrupt remapping on",
 			       f->fns[v->a].group, bdf(f, v->a, da),
 			       rid_str(f->fns[v->a].seg, v->rid, r));
-			table_dispute(f, v, false);
+			table_dispute(f, v, v->a, false);
 		} else {
 			const struct observation_device *od = &f->obs->devices[f->fns[v->a].obs];
 

@@ -173,6 +173,7 @@ void sv_facts_release(struct sv_facts *f)
 	free(f->units);
 	free(f->ranges);
 	free(f->aliases);
+	free(f->alias_decls);
 	free(f->dmaps);
 	free(f->irqs);
 	free(f->disputes);

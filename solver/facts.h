@@ -143,6 +143,8 @@ struct sv_facts {
 	size_t nr_ranges;
 	struct sv_alias *aliases;
 	size_t nr_aliases;
+	struct sv_alias *alias_decls;	/* every IVRS alias entry, in table order */
+	size_t nr_alias_decls;
 	struct sv_dmap *dmaps;
 	size_t nr_dmaps;
 	struct sv_irq_source *irqs;

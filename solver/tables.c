@@ -150,6 +150,10 @@ static int add_alias(struct sv_facts *f, uint16_t seg, unsigned devid, unsigned 
 
 	if (k < 0 || devid == alias)
 		return 0;
+	a = GROW(f->alias_decls, f->nr_alias_decls);
+	if (!a)
+		return -1;
+	*a = (struct sv_alias){ k, (uint16_t)alias, true };
 	/*
 	 * A table is truth only for real machines' bundles.  On a generated
 	 * one it may still declare an alias the hardware has (add_hw_aliases()

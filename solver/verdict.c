@@ -13,6 +13,7 @@ static const char *const prop_titles[SV_NR_PROPS] = {
 static const char *const reason_names[] = {
 	[SV_R_NONE] = "none", [SV_R_SHARED_RID] = "shared-requester-id",
 	[SV_R_XBUS_ALIAS] = "ivrs-cross-bus-alias",
+	[SV_R_ALIAS_REDECLARED] = "ivrs-alias-redeclared",
 	[SV_R_CONV_BUS] = "conventional-bus", [SV_R_SWITCH] = "switch-port-without-acs",
 	[SV_R_MULTIFUNCTION] = "multifunction-without-acs", [SV_R_ROOT_P2P] = "root-port-p2p",
 	[SV_R_NO_UF] = "no-upstream-forwarding", [SV_R_SPOOF] = "no-source-validation",

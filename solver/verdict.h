@@ -26,6 +26,7 @@ enum sv_reason {
 	/* P1 */
 	SV_R_SHARED_RID,	/* both emit the same requester ID */
 	SV_R_XBUS_ALIAS,	/* ... one by an IVRS alias on another bus */
+	SV_R_ALIAS_REDECLARED,	/* ... one by an IVRS alias a later entry replaces */
 	/* P2 */
 	SV_R_CONV_BUS,		/* shared conventional PCI bus */
 	SV_R_SWITCH,		/* switch downstream port without ACS isolation */
