@@ -62,6 +62,7 @@ static const char *lacks(const struct sv_fn *x, uint16_t mask, char buf[24])
 #define RID_IVRS	2	/* an IVRS alias says so */
 #define RID_XBUS	4	/* ... on another bus than i's */
 #define RID_REDECLARED	8	/* ... and a later IVRS entry gives i another */
+#define RID_TYPES	16	/* ... and IVHDs of another type give i another */
 
 /*
  * The alias the IVRS's last entry for function i declares, -1 none: the
@@ -73,9 +74,19 @@ static int last_alias_decl(const struct sv_facts *f, int i)
 	int rid = -1;
 
 	for (size_t k = 0; k < f->nr_alias_decls; k++)
-		if (f->alias_decls[k].fn == i)
+		if (f->alias_decls[k].fn == i && f->alias_decls[k].declared)
 			rid = f->alias_decls[k].rid;
 	return rid;
+}
+
+/* Whether IVHDs of a type not read give function i another alias than rid */
+static bool other_type_alias(const struct sv_facts *f, int i, uint16_t rid)
+{
+	for (size_t k = 0; k < f->nr_alias_decls; k++)
+		if (f->alias_decls[k].fn == i && !f->alias_decls[k].declared &&
+		    f->alias_decls[k].rid != rid)
+			return true;
+	return false;
 }
 
 /* Why function i emits rid, in words (out) and as RID_* bits (*how). */
@@ -103,7 +114,8 @@ static void why_rid(const struct sv_facts *f, int i, uint16_t rid, char *out, si
 				*how |= RID_UNDECLARED;
 			else
 				*how |= RID_IVRS | (rid >> 8 != d->bus ? RID_XBUS : 0) |
-					(last_alias_decl(f, i) != rid ? RID_REDECLARED : 0);
+					(last_alias_decl(f, i) != rid ? RID_REDECLARED : 0) |
+					(other_type_alias(f, i, rid) ? RID_TYPES : 0);
 			return;
 		}
 	for (size_t k = 0; k < f->nr_fns; k++) {
@@ -221,7 +233,22 @@ static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c
 			return "names it as an IVHD's IOMMU";
 		covered |= ivrs_covers(f, (int)u, c->seg, c->rid);
 	}
-	return ivrs && !covered ? "puts it in no IVHD entry" : NULL;
+	if (ivrs && !covered)
+		return "puts it in no IVHD entry";
+	/*
+	 * Covered by the IVHDs read, in none of another type's: the kernel
+	 * may read that type (get_highest_supported_ivhd_type()).
+	 */
+	for (size_t i = 0; ivrs && i < f->nr_disputes; i++)
+		if (f->disputes[i].why > SV_DISPUTE_DRHD_REPEAT && f->disputes[i].seg == c->seg) {
+			for (size_t k = 0; k < f->nr_disputes; k++)
+				if (f->disputes[k].why > SV_DISPUTE_DRHD_REPEAT &&
+				    f->disputes[k].seg == c->seg && f->disputes[k].lo <= c->rid &&
+				    c->rid <= f->disputes[k].hi)
+					return NULL;
+			return "lists it in the IVHDs of its newest type only: its IVHD types disagree";
+		}
+	return NULL;
 }
 
 /*
@@ -289,18 +316,27 @@ static int ivrs_unprobed_port(const struct sv_facts *f, int a, int b, const char
 	return *why ? best : -1;
 }
 
-/* The part of map m that a direct-map region of group g reserves, if any. */
+/*
+ * The part of map m that a direct-map region of group g reserves, if any;
+ * or (*past) the region the kernel made of m by rounding its start up to
+ * a page, which a map within one page ends before.
+ */
 static bool part_region(const struct sv_facts *f, int g, const struct sv_dmap *m,
-			uint64_t *lo, uint64_t *hi)
+			uint64_t *lo, uint64_t *hi, bool *past)
 {
+	uint64_t up = (m->start + 0xfff) & ~0xfffULL;
+
 	if (g < 0 || g >= f->obs->nr_groups)
 		return false;
 	for (size_t i = 0; i < f->obs->groups[g].nr_regions; i++) {
 		const struct observation_region *q = &f->obs->groups[g].regions[i];
 
-		if (sv_region_serves(m, q) && q->start <= m->end && m->start <= q->end) {
+		if (!sv_region_serves(m, q))
+			continue;
+		*past = q->start > m->end;
+		if ((q->start <= m->end && m->start <= q->end) || (*past && q->start == up)) {
 			*lo = q->start > m->start ? q->start : m->start;
-			*hi = q->end < m->end ? q->end : m->end;
+			*hi = q->end < m->end || *past ? q->end : m->end;
 			return true;
 		}
 	}
@@ -414,6 +450,11 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 				APPEND(v, "; %s, whose group that ID's is, has none: the IVRS %s",
 				       bdf(f, o, w1), why);
 				fw = true;
+			} else if (o < 0 && (o = ivrs_unprobed_port(f, v->a, v->b, &why)) >= 0) {
+				/* the kernel climbs to an unprobed port, and searches no alias */
+				APPEND(v, "; %s, whose group the kernel would give both, has none: the IVRS %s",
+				       bdf(f, o, w1), why);
+				fw = true;
 			} else if (o >= 0) {
 				APPEND(v, "; the IVRS describes %s and the functions behind it under different IOMMUs%s",
 				       bdf(f, o, w1),
@@ -436,6 +477,13 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		if ((how & RID_REDECLARED) && !fw) {
 			APPEND(v, "; a later IVRS entry gives it another alias, which the kernel keeps");
 			v->reason = SV_R_ALIAS_REDECLARED;
+			fw = true;
+		}
+		/* ... or IVHDs of another type do (the kernel may read those) */
+		if ((how & RID_TYPES) && !fw) {
+			APPEND(v, "; the IVRS's type %02xh IVHDs give it that alias, its other types another: its IVHD types disagree",
+			       f->ivhd_type);
+			v->reason = SV_R_IVHD_TYPES;
 			fw = true;
 		}
 		if ((how & RID_IVRS) && f->two_vendors && !fw) {
@@ -547,6 +595,7 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 	case SV_P5: {
 		const struct sv_dmap *m = &f->dmaps[v->item];
 		uint64_t lo, hi;
+		bool past = false;
 
 		APPEND(v, "%s is under %s %#llx-%#llx, which its group's reserved regions lack",
 		       dev(f, v->a, da), m->ivmd ? "IVMD unity map" : "RMRR",
@@ -558,9 +607,10 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		 * a map missing altogether keeps its own signature.
 		 */
 		if (((m->start | (m->end + 1)) & 0xfff) &&
-		    part_region(f, f->fns[v->a].group, m, &lo, &hi)) {
-			APPEND(v, " in part: the map is not whole 4 KiB pages and the group reserves %#llx-%#llx of it",
-			       (unsigned long long)lo, (unsigned long long)hi);
+		    part_region(f, f->fns[v->a].group, m, &lo, &hi, &past)) {
+			APPEND(v, "%s: the map is not whole 4 KiB pages and the group reserves %#llx-%#llx %s",
+			       past ? "" : " in part", (unsigned long long)lo, (unsigned long long)hi,
+			       past ? "for it, past its end (its start rounded up)" : "of it");
 			v->reason = SV_R_PART_REGION;
 			/* VT-d 8.4: an RMRR's base and size are 4 KiB multiples */
 			if (!m->ivmd)

@@ -143,7 +143,8 @@ struct sv_facts {
 	size_t nr_ranges;
 	struct sv_alias *aliases;
 	size_t nr_aliases;
-	struct sv_alias *alias_decls;	/* every IVRS alias entry, in table order */
+	struct sv_alias *alias_decls;	/* every IVRS alias entry, in table order;
+					   declared false: of an ignored IVHD type */
 	size_t nr_alias_decls;
 	struct sv_dmap *dmaps;
 	size_t nr_dmaps;

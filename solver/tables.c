@@ -143,7 +143,13 @@ int sv_add_irq(struct sv_facts *f, bool hpet, int id, int unit)
 	return 0;
 }
 
-static int add_alias(struct sv_facts *f, uint16_t seg, unsigned devid, unsigned alias)
+/*
+ * An IVRS alias entry.  ignored: of an IVHD type the reading does not use;
+ * kept in alias_decls (declared false) only, for blame where types
+ * disagree.
+ */
+static int add_alias(struct sv_facts *f, uint16_t seg, unsigned devid, unsigned alias,
+		     bool ignored)
 {
 	int k = sv_find(f, seg, (uint16_t)devid);
 	struct sv_alias *a;
@@ -153,7 +159,9 @@ static int add_alias(struct sv_facts *f, uint16_t seg, unsigned devid, unsigned 
 	a = GROW(f->alias_decls, f->nr_alias_decls);
 	if (!a)
 		return -1;
-	*a = (struct sv_alias){ k, (uint16_t)alias, true };
+	*a = (struct sv_alias){ k, (uint16_t)alias, !ignored };
+	if (ignored)
+		return 0;
 	/*
 	 * A table is truth only for real machines' bundles.  On a generated
 	 * one it may still declare an alias the hardware has (add_hw_aliases()
@@ -385,7 +393,7 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 		case 0x42:				/* alias select */
 			if (COVER(id, id) ||
 			    COVER(rd(t, p + 5, 2), rd(t, p + 5, 2)) ||
-			    (!ignored && add_alias(f, seg, id, rd(t, p + 5, 2))))
+			    add_alias(f, seg, id, rd(t, p + 5, 2), ignored))
 				return -1;
 			break;
 		case 0x04:				/* end of range */
@@ -408,7 +416,7 @@ static int parse_ivhd(struct sv_facts *f, const struct tbl *t, size_t off, size_
 				if (COVER(alias, alias))
 					return -1;
 				for (unsigned d = start; d <= id && d <= 0xffff; d++)
-					if (!ignored && add_alias(f, seg, d, alias))
+					if (add_alias(f, seg, d, alias, ignored))
 						return -1;
 			}
 			start = alias = -1;
