@@ -623,6 +623,16 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 		 * alone.  Non-zero there, the table broke the spec; zero, a
 		 * device of another segment is the kernel's miss.
 		 */
+		/*
+		 * amd_iommu_init() that fails after a unit registered (its
+		 * devices probed, their groups made) frees the unity maps
+		 * (free_iommu_resources(), free_unity_maps()); the groups stay,
+		 * and a region query finds no map.
+		 */
+		if (m->ivmd && v->reason == SV_R_NO_REGION && f->obs->init_failed) {
+			APPEND(v, "; the AMD driver failed its set-up after units registered and freed the IVMD maps, keeping the groups");
+			v->reason = SV_R_INIT_FAILED;
+		}
 		if (m->ivmd && m->all_segs && f->fns[v->a].seg != m->seg) {
 			APPEND(v, "; the IVMD is of type 20h (all devices), whose reserved bytes 8-9 (%04x) the kernel takes for its segment",
 			       m->seg);

@@ -184,6 +184,8 @@ struct observation {
 	size_t nr_units;
 	int dma_translation;		/* the IOMMU driver set up translation (Intel:
 					 * intel_iommu_init() got past the tables) */
+	int init_failed;		/* the driver gave up after registering units
+					 * (AMD: init_state IOMMU_INIT_ERROR) */
 	enum observation_ir_mode ir_mode;
 	struct observation_irq_source *irq_sources;
 	size_t nr_irq_sources;

@@ -45,6 +45,12 @@ bool kshim_amd_iommu_init(void)
 	return true;
 }
 
+/* Whether the driver's state machine ended in error (init_state). */
+bool kshim_amd_init_failed(void)
+{
+	return init_state == IOMMU_INIT_ERROR;
+}
+
 /* The remapping mode the kernel settled on (amd_iommu_xt_mode). */
 int kshim_amd_xt_mode(void)
 {
