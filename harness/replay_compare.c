@@ -186,14 +186,20 @@ static bool has_line(const char *other, const char *line, size_t len)
 /*
  * A violation line ("    P2: 0000:03:00.0 (group 5) reaches ...") without
  * its group numbers, which shift whenever grouping changes anywhere: the
- * devices name the violation.
+ * devices name the violation.  A P1 is its pair of functions: which of
+ * the IDs both emit the checker shows is a witness, and may change with
+ * the groups.
  */
 static char *violation_key(const char *line, size_t len)
 {
 	char *k = malloc(len + 1), *w = k;
+	const char *cut;
 
 	if (!k)
 		return NULL;
+	if (!strncmp(line, "    P1:", 7) &&
+	    (cut = memmem(line, len, " share requester ID ", 20)))
+		len = (size_t)(cut - line);
 	for (size_t i = 0; i < len; i++) {
 		if (!strncmp(line + i, " (group ", 8)) {
 			const char *close = memchr(line + i, ')', len - i);
