@@ -65,9 +65,10 @@ static void take_quirk_words(void)
 		int acs = pci_dev_specific_acs_enabled(pdev, req);
 
 		q->acs = acs < 0 ? -1 : !!acs;
-		for (unsigned int f = 0; pdev->dma_alias_mask && f < 256; f++)
-			if (test_bit(f, pdev->dma_alias_mask))
-				q->alias[f / 8] |= 1 << (f % 8);
+		/* the 256-devfn bitmap, a byte at a time (bit f: byte f / 8) */
+		for (unsigned int b = 0; pdev->dma_alias_mask && b < sizeof(q->alias); b++)
+			q->alias[b] = pdev->dma_alias_mask[b / sizeof(long)] >>
+				      (8 * (b % sizeof(long)));
 	}
 }
 

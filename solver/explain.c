@@ -221,7 +221,7 @@ static int ivrs_last_ivhd(const struct sv_facts *f, uint16_t seg, uint16_t id)
  */
 static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c)
 {
-	bool ivrs = false, covered = false;
+	bool ivrs = false, covered = false, other = false;
 
 	if (c->group >= 0)
 		return NULL;
@@ -239,16 +239,16 @@ static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c
 	 * Covered by the IVHDs read, in none of another type's: the kernel
 	 * may read that type (get_highest_supported_ivhd_type()).
 	 */
-	for (size_t i = 0; ivrs && i < f->nr_disputes; i++)
-		if (f->disputes[i].why > SV_DISPUTE_DRHD_REPEAT && f->disputes[i].seg == c->seg) {
-			for (size_t k = 0; k < f->nr_disputes; k++)
-				if (f->disputes[k].why > SV_DISPUTE_DRHD_REPEAT &&
-				    f->disputes[k].seg == c->seg && f->disputes[k].lo <= c->rid &&
-				    c->rid <= f->disputes[k].hi)
-					return NULL;
-			return "lists it in the IVHDs of its newest type only: its IVHD types disagree";
+	for (size_t i = 0; ivrs && i < f->nr_disputes; i++) {
+		const struct sv_dispute *d = &f->disputes[i];
+
+		if (SV_DISPUTE_IVHD_TYPE(d->why) && d->seg == c->seg) {
+			if (d->lo <= c->rid && c->rid <= d->hi)
+				return NULL;
+			other = true;
 		}
-	return NULL;
+	}
+	return other ? "lists it in the IVHDs of its newest type only: its IVHD types disagree" : NULL;
 }
 
 /*
@@ -365,7 +365,7 @@ static void table_dispute(const struct sv_facts *f, struct sv_violation *v, int 
 		APPEND(v, "; %s has it only by an IVRS end-of-range entry without a start (where that range begins the table does not say)",
 		       f->obs->units[d->kunit].name);
 		v->reason = SV_R_RANGE_NO_START;
-	} else if (why > SV_DISPUTE_DRHD_REPEAT) {
+	} else if (SV_DISPUTE_IVHD_TYPE(why)) {
 		APPEND(v, "; %s has it only by the IVRS's type %02xh IVHDs, not by its type %02xh ones: its IVHD types disagree",
 		       f->obs->units[d->kunit].name, why, f->ivhd_type);
 		v->reason = SV_R_IVHD_TYPES;

@@ -101,6 +101,7 @@ struct sv_unit {
  */
 #define SV_DISPUTE_NO_START	1
 #define SV_DISPUTE_DRHD_REPEAT	2
+#define SV_DISPUTE_IVHD_TYPE(why)	((why) >= 0x10)	/* why: an IVHD type */
 struct sv_dispute {
 	uint16_t seg;
 	uint16_t lo, hi;
