@@ -150,25 +150,36 @@ static void p1_ivrs_bridge(int variant)
 }
 
 /*
+ * Root port 00:01.0 -> 01:00.0 (group 2) and 01:00.1 (group group2), with ACS,
+ * whose hardware makes 01:00.0 also use 01:00.1's ID (the generator's
+ * truth, struct platform_dma_alias).
+ */
+static void hw_alias_machine(struct tb *t, int group2)
+{
+	struct platform_dma_alias *a = malloc(sizeof(*a));
+
+	tb_init(t);
+	host(t);
+	tb_fn(t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
+	tb_fn(t, "0000:01:00.0", 0, 0, 0, ACS_STD, true, 2);
+	tb_fn(t, "0000:01:00.1", 0, 0, 0, ACS_STD, true, group2);
+	*a = (struct platform_dma_alias){ 0, 1, 0x00, 0x0101 };
+	t->p.dma_aliases = a;
+	t->p.nr_dma_aliases = 1;
+}
+
+/*
  * DMA-alias hardware no table declares (the generator's truth): 01:00.0
  * also uses 01:00.1's ID.  Separate groups: P1, class firmware (nothing told
  * the kernel).  Same group: holds.
  */
 static void p1_hw_alias(int split)
 {
-	struct platform_dma_alias *a = malloc(sizeof(*a));
 	struct sv_verdict v;
 	struct tb t;
 	const struct sv_violation *w;
 
-	tb_init(&t);
-	host(&t);
-	tb_fn(&t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
-	tb_fn(&t, "0000:01:00.0", 0, 0, 0, ACS_STD, true, 2);
-	tb_fn(&t, "0000:01:00.1", 0, 0, 0, ACS_STD, true, split ? 3 : 2);
-	*a = (struct platform_dma_alias){ 0, 1, 0x00, 0x0101 };
-	t.p.dma_aliases = a;
-	t.p.nr_dma_aliases = 1;
+	hw_alias_machine(&t, split ? 3 : 2);
 	CHECK(tb_judge(&t, &v) == split, "P1 hardware alias %s: verdict", split ? "split" : "together");
 	w = tb_find(&v, SV_P1, "0000:01:00.0", "0000:01:00.1");
 	if (split)
@@ -188,21 +199,13 @@ static void p1_hw_alias(int split)
  */
 static void p1_hw_alias_declared(int wrong_source)
 {
-	struct platform_dma_alias *a = malloc(sizeof(*a));
 	uint8_t ivrs[48 + 24 + 16] = { 'I', 'V', 'R', 'S' };
 	uint8_t *h = ivrs + 48, *e = h + 24;
 	const struct sv_violation *w;
 	struct sv_verdict v;
 	struct tb t;
 
-	tb_init(&t);
-	host(&t);
-	tb_fn(&t, "0000:00:01.0", 4, 1, 1, 0x5f, false, 1);
-	tb_fn(&t, "0000:01:00.0", 0, 0, 0, ACS_STD, true, 2);
-	tb_fn(&t, "0000:01:00.1", 0, 0, 0, ACS_STD, true, 3);
-	*a = (struct platform_dma_alias){ 0, 1, 0x00, 0x0101 };
-	t.p.dma_aliases = a;
-	t.p.nr_dma_aliases = 1;
+	hw_alias_machine(&t, 3);
 	t.p.tables_may_lie = true;
 	h[0] = 0x10;					/* IVHD 10h, 24 bytes + entries */
 	h[2] = sizeof(ivrs) - 48;
