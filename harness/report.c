@@ -76,6 +76,8 @@ void report_units(const struct observation *obs, FILE *out)
 	}
 	/* units the kernel parsed but never translated with: no groups come from them */
 	fprintf(out, "DMA translation: %s\n", obs->dma_translation ? "on" :
+		obs->init_failed ? "off (the driver failed after registering units: "
+				   "their groups stay)" :
 		"off (the driver stopped before using the units)");
 	fprintf(out, "interrupt remapping: %s\n",
 		obs->ir_mode == OBS_IR_X2APIC ? "on, x2apic mode" :

@@ -183,7 +183,8 @@ struct observation {
 	struct observation_unit *units;
 	size_t nr_units;
 	int dma_translation;		/* the IOMMU driver set up translation (Intel:
-					 * intel_iommu_init() got past the tables) */
+					 * intel_iommu_init() got past the tables;
+					 * AMD: init_state IOMMU_INITIALIZED) */
 	int init_failed;		/* the driver gave up after registering units
 					 * (AMD: init_state IOMMU_INIT_ERROR) */
 	enum observation_ir_mode ir_mode;

@@ -27,6 +27,7 @@ const struct iommu_ops *kshim_amd_probe(struct device *dev);
 struct amd_iommu *kshim_amd_rlookup(u16 seg, u16 devid);
 bool kshim_amd_iommu_init(void);
 bool kshim_amd_init_failed(void);
+bool kshim_amd_initialized(void);
 int kshim_amd_xt_mode(void);
 /* include/linux/amd-iommu.h */
 void amd_iommu_detect(void);
@@ -166,6 +167,7 @@ void kshim_amd_observe(struct observation *obs)
 
 	observe_units(obs);
 	obs->init_failed = kshim_amd_init_failed();
+	obs->dma_translation = kshim_amd_initialized();
 	observe_irq_sources(obs);
 	observe_aliases(obs);
 	/* per device (obs->devices is in the bus's device order) */

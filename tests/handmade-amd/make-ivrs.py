@@ -264,7 +264,10 @@ special device 48h, handle 0, requester ID 00:14.0.
   0xfee00000-0xfeefffff and the HyperTransport hole 0xfd00000000-
   0xffffffffff (amd_iommu_get_resv_regions()); group ids follow probe order
   (bus 0 by devfn, then buses 1..4), so group 0 is 00:00.0.
-""", IR_ON + ['group 0: MSI isolated; reserved ' + STD_REGIONS,
+- Nothing fails on the way, so iommu_go_to_state() reaches
+  IOMMU_INITIALIZED: DMA translation is on.
+""", IR_ON + ['DMA translation: on',
+              'group 0: MSI isolated; reserved ' + STD_REGIONS,
               'group 9: MSI isolated; reserved ' + STD_REGIONS],
        absent=NO_FW_BUG)
 
@@ -527,9 +530,11 @@ amd-base booted with amd_iommu=off (parse_amd_iommu_options()).
 
 - detect_ivrs() still finds the IVRS (ACS is requested); the next state,
   IOMMU_IVRS_DETECTED, sees amd_iommu_disabled and stops in
-  IOMMU_CMDLINE_DISABLED: no table walk, no unit, no remapping, no group.
+  IOMMU_CMDLINE_DISABLED: no table walk, no unit, no remapping, no group,
+  no DMA translation.
 """, [], absent=['AMD-Vi: Interrupt remapping enabled',
-                 'interrupt remapping: on, xapic mode'],
+                 'interrupt remapping: on, xapic mode',
+                 'DMA translation: on'],
        cmdline='amd_iommu=off')
 
 

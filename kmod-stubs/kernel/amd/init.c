@@ -51,6 +51,14 @@ bool kshim_amd_init_failed(void)
 	return init_state == IOMMU_INIT_ERROR;
 }
 
+/* Whether it got to the end with the units translating: an error on the
+ * way frees the DMA resources (state_next()), and disables the units
+ * unless interrupt remapping keeps them. */
+bool kshim_amd_initialized(void)
+{
+	return init_state == IOMMU_INITIALIZED;
+}
+
 /* The remapping mode the kernel settled on (amd_iommu_xt_mode). */
 int kshim_amd_xt_mode(void)
 {
