@@ -47,12 +47,23 @@ void kshim_amd_late(void)
 	kshim_probe_on_register(NULL);
 }
 
+/*
+ * obs->units[] is amd_iommu_list's order.  Not matched by register base:
+ * two IVHDs at one base are two units to the kernel, each with the
+ * devices its rlookup entries give it.
+ */
 static int unit_index(const struct observation *obs, const struct amd_iommu *iommu)
 {
-	for (size_t i = 0; iommu && i < obs->nr_units; i++)
-		if (obs->units[i].reg_base == iommu->mmio_phys &&
-		    obs->units[i].segment == iommu->pci_seg->id)
+	struct amd_iommu *it;
+	size_t i = 0;
+
+	for_each_iommu(it) {
+		if (i >= obs->nr_units)
+			break;
+		if (it == iommu)
 			return i;
+		i++;
+	}
 	return -1;
 }
 
