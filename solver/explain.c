@@ -344,6 +344,41 @@ static bool part_region(const struct sv_facts *f, int g, const struct sv_dmap *m
 }
 
 /*
+ * Function a's own ID, which no IVHD covers, has the kernel's unit of a
+ * function k below it that an IVHD does cover: probing k, clone_aliases()
+ * copies k's device-table entry to each of k's DMA aliases and points the
+ * lookup table at k's IOMMU for them (amd_iommu_set_rlookup_table()).  a's
+ * ID is one of those when a is a bridge above k that is not a PCIe port,
+ * or when a PCIe-to-PCI bridge above k re-tags k's requests with it.  The
+ * IVRS covers k and leaves out an ID on k's way up: k and (*via) the
+ * bridge the alias is by, or -1.
+ */
+static int ivrs_alias_donor(const struct sv_facts *f, int a, int *via)
+{
+	const struct sv_fn *d = &f->fns[a];
+
+	if (!f->nr_ivhds || d->kunit < 0 || ivrs_last_ivhd(f, d->seg, d->rid) >= 0)
+		return -1;
+	for (size_t k = 0; k < f->nr_fns; k++) {
+		const struct sv_fn *c = &f->fns[k];
+
+		if ((int)k == a || c->kunit != d->kunit ||
+		    ivrs_last_ivhd(f, c->seg, c->rid) < 0)
+			continue;
+		*via = a;
+		if (sv_anc(d, c) && !sv_is_port(d) && d->pcie_type != SV_PT_USP)
+			return (int)k;
+		for (size_t b = 0; b < f->nr_fns; b++) {
+			*via = (int)b;
+			if (sv_anc(&f->fns[b], c) && f->fns[b].pcie_type == SV_PT_PCIE_PCI &&
+			    f->fns[b].sec == d->bus && d->devfn == 0)
+				return (int)k;
+		}
+	}
+	return -1;
+}
+
+/*
  * v's requester ID reaches the kernel's unit for function fn only by an
  * IVRS entry the specification leaves in dispute (tables.c): an end of
  * range without a start, or IVHDs of a type other than the one read.
@@ -575,6 +610,17 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 
 			if (k >= 0)
 				quirk_blame(f, v, k, "DMA-alias", "makes the ID its alias");
+		}
+		/* ... or it took the unit of a function below whose alias the ID is */
+		if (v->cls == SV_KERNEL_LOGIC && v->rid == d->rid) {
+			int via, k = ivrs_alias_donor(f, v->a, &via);
+
+			if (k >= 0) {
+				APPEND(v, "; no IVHD covers the ID, but one covers %s, whose DMA alias by bridge %s the ID is, and the kernel gave the alias that function's unit (clone_aliases())",
+				       bdf(f, k, db), bdf(f, via, w1));
+				v->cls = SV_FIRMWARE;
+				v->reason = SV_R_ALIAS_UNIT;
+			}
 		}
 		break;
 	}

@@ -20,7 +20,7 @@ static const char *const reason_names[] = {
 	[SV_R_PCI_QUIRK] = "pci-quirk",
 	[SV_R_NO_UNIT] = "no-unit", [SV_R_OTHER_UNIT] = "other-unit",
 	[SV_R_RANGE_NO_START] = "range-end-without-start", [SV_R_IVHD_TYPES] = "ivhd-types-disagree",
-	[SV_R_DRHD_REPEAT] = "drhd-same-base",
+	[SV_R_DRHD_REPEAT] = "drhd-same-base", [SV_R_ALIAS_UNIT] = "unit-by-dma-alias",
 	[SV_R_IR_OFF] = "msi-not-remapped", [SV_R_SID_ADMITS] = "source-id-admits-other-group",
 	[SV_R_NO_REGION] = "missing-reserved-region",
 	[SV_R_PART_REGION] = "unaligned-map-partly-reserved",

@@ -41,6 +41,7 @@ enum sv_reason {
 	SV_R_RANGE_NO_START,	/* the kernel's unit by an IVRS end of range without a start */
 	SV_R_IVHD_TYPES,	/* the kernel's unit by IVHDs of a type the tables' newest contradicts */
 	SV_R_DRHD_REPEAT,	/* the tables' unit by a DRHD repeating an earlier one's unit */
+	SV_R_ALIAS_UNIT,	/* the kernel's unit copied from a function below, whose DMA alias it is */
 	/* P4 */
 	SV_R_IR_OFF,		/* MSI not remapped */
 	SV_R_SID_ADMITS,	/* source-id check admits another group */
