@@ -663,13 +663,6 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 				v->cls = SV_FIRMWARE;
 		}
 		/*
-		 * An IVMD 20h is for all devices (48882 5.2.2.3; its bytes
-		 * 4-15 are reserved), but init_unity_map_range() reads bytes
-		 * 8-9 as the map's PCI segment and applies it to that segment
-		 * alone.  Non-zero there, the table broke the spec; zero, a
-		 * device of another segment is the kernel's miss.
-		 */
-		/*
 		 * amd_iommu_init() that fails after a unit registered (its
 		 * devices probed, their groups made) frees the unity maps
 		 * (free_iommu_resources(), free_unity_maps()); the groups stay,
@@ -679,12 +672,30 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 			APPEND(v, "; the AMD driver failed its set-up after units registered and freed the IVMD maps, keeping the groups");
 			v->reason = SV_R_INIT_FAILED;
 		}
+		/*
+		 * An IVMD 20h is for all devices (48882 5.2.2.3; its bytes
+		 * 4-15 are reserved), but init_unity_map_range() reads bytes
+		 * 8-9 as the map's PCI segment and applies it to that segment
+		 * alone.  Non-zero there, the table broke the spec; zero, a
+		 * device of another segment is the kernel's miss.
+		 */
 		if (m->ivmd && m->all_segs && f->fns[v->a].seg != m->seg) {
 			APPEND(v, "; the IVMD is of type 20h (all devices), whose reserved bytes 8-9 (%04x) the kernel takes for its segment",
 			       m->seg);
 			v->reason = SV_R_IVMD_ALL_SEG;
 			if (m->seg)
 				v->cls = SV_FIRMWARE;
+		}
+		/*
+		 * An IVMD 22h whose end ID (aux) is below its start ID names
+		 * no range (48882 5.2.2.3): the solver holds its start device
+		 * to it, amd_iommu_get_resv_regions() to none.
+		 */
+		if (m->inverted && v->reason == SV_R_NO_REGION) {
+			APPEND(v, "; the IVMD's range ends at %02x:%02x.%x, before it starts: the kernel applies it to no device",
+			       m->aux >> 8, (m->aux >> 3) & 0x1f, m->aux & 7);
+			v->reason = SV_R_IVMD_INVERTED;
+			v->cls = SV_FIRMWARE;
 		}
 		break;
 	}

@@ -124,6 +124,9 @@ struct sv_dmap {
 	uint16_t lo, hi;		/* requester IDs it applies to */
 	uint64_t start, end;		/* inclusive */
 	bool ivmd;			/* IVMD, else RMRR */
+	bool inverted;			/* IVMD 22h ending (aux) below its start:
+					   held to its start device alone */
+	uint16_t aux;			/* IVMD 22h: its end ID as the table gives it */
 };
 
 /* An interrupt source that must be under a remapping unit. */

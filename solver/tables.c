@@ -518,6 +518,11 @@ static int parse_ivrs(struct sv_facts *f, const struct tbl *t)
 					       .end = start + size - 1, .ivmd = true };
 			m->lo = type == 0x20 ? 0 : id;
 			m->hi = type == 0x20 ? 0xffff : type == 0x21 ? id : (aux >= id ? aux : id);
+			m->aux = aux;
+			m->inverted = type == 0x22 && aux < id;
+			if (m->inverted)
+				note(f, "IVRS: IVMD 22h at %#zx: its range ends (%02x:%02x.%x) before it starts (%02x:%02x.%x)",
+				     off, aux >> 8, (aux >> 3) & 0x1f, aux & 7, id >> 8, (id >> 3) & 0x1f, id & 7);
 		}
 	}
 	if (more < 0)

@@ -24,7 +24,7 @@ static const char *const reason_names[] = {
 	[SV_R_IR_OFF] = "msi-not-remapped", [SV_R_SID_ADMITS] = "source-id-admits-other-group",
 	[SV_R_NO_REGION] = "missing-reserved-region",
 	[SV_R_PART_REGION] = "unaligned-map-partly-reserved",
-	[SV_R_IVMD_ALL_SEG] = "ivmd-all-other-segment",
+	[SV_R_IVMD_ALL_SEG] = "ivmd-all-other-segment", [SV_R_IVMD_INVERTED] = "ivmd-range-inverted",
 	[SV_R_INIT_FAILED] = "driver-init-failed", [SV_R_IRQ_UNCOVERED] = "irq-source-uncovered",
 	[SV_R_TWO_VENDORS] = "dmar-and-ivrs",
 };

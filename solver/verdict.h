@@ -49,6 +49,7 @@ enum sv_reason {
 	SV_R_NO_REGION,
 	SV_R_PART_REGION,	/* map not whole pages; regions cover part of it */
 	SV_R_IVMD_ALL_SEG,	/* IVMD 20h, a device of another segment than its bytes 8-9 */
+	SV_R_IVMD_INVERTED,	/* IVMD 22h whose range ends before it starts */
 	SV_R_INIT_FAILED,	/* the driver freed the maps when its set-up failed */
 	/* P6 */
 	SV_R_IRQ_UNCOVERED,
