@@ -79,13 +79,29 @@ static int last_alias_decl(const struct sv_facts *f, int i)
 	return rid;
 }
 
-/* Whether IVHDs of a type not read give function i another alias than rid */
+/*
+ * Whether IVHDs of a type not read give function i another alias than rid,
+ * or none: they cover i's ID with no alias entry, so a kernel reading them
+ * keeps i's own ID (its alias table starts as identity).
+ */
 static bool other_type_alias(const struct sv_facts *f, int i, uint16_t rid)
 {
+	const struct sv_fn *d = &f->fns[i];
+	bool decl = false;
+
 	for (size_t k = 0; k < f->nr_alias_decls; k++)
-		if (f->alias_decls[k].fn == i && !f->alias_decls[k].declared &&
-		    f->alias_decls[k].rid != rid)
+		if (f->alias_decls[k].fn == i && !f->alias_decls[k].declared) {
+			if (f->alias_decls[k].rid != rid)
+				return true;
+			decl = true;
+		}
+	for (size_t k = 0; !decl && k < f->nr_disputes; k++) {
+		const struct sv_dispute *x = &f->disputes[k];
+
+		if (SV_DISPUTE_IVHD_TYPE(x->why) && x->seg == d->seg &&
+		    x->lo <= d->rid && d->rid <= x->hi)
 			return true;
+	}
 	return false;
 }
 
@@ -237,9 +253,10 @@ static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c
 		return "puts it in no IVHD entry";
 	/*
 	 * Covered by the IVHDs read, in none of another type's: the kernel
-	 * may read that type (get_highest_supported_ivhd_type()).
+	 * may read that type (get_highest_supported_ivhd_type()).  Or only
+	 * another type has IVHDs for c's segment, and none covers c.
 	 */
-	for (size_t i = 0; ivrs && i < f->nr_disputes; i++) {
+	for (size_t i = 0; i < f->nr_disputes; i++) {
 		const struct sv_dispute *d = &f->disputes[i];
 
 		if (SV_DISPUTE_IVHD_TYPE(d->why) && d->seg == c->seg) {
@@ -248,7 +265,10 @@ static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c
 			other = true;
 		}
 	}
-	return other ? "lists it in the IVHDs of its newest type only: its IVHD types disagree" : NULL;
+	if (!other)
+		return NULL;
+	return ivrs ? "lists it in the IVHDs of its newest type only: its IVHD types disagree" :
+		      "puts it in no IVHD entry";
 }
 
 /*
@@ -285,7 +305,8 @@ static int ivrs_owner(const struct sv_facts *f, uint16_t seg, uint16_t rid, int 
 		*why = ivrs_unprobed(f, c);
 		if (*why)
 			return (int)k;
-		if (c->group < 0 || (int)k == u || !sv_retags(c) || !sv_anc(c, d))
+		/* with no group (its unit failed, say) the split stands */
+		if ((int)k == u || !sv_retags(c) || !sv_anc(c, d))
 			continue;
 		if (ivrs_last_ivhd(f, seg, c->rid) != ivrs_last_ivhd(f, seg, d->rid))
 			return (int)k;
@@ -481,7 +502,7 @@ void sv_explain(const struct sv_facts *f, struct sv_violation *v)
 
 			if (o < 0)
 				o = ivrs_owner(f, f->fns[v->a].seg, (uint16_t)v->rid, v->b, &why);
-			if (o >= 0 && f->fns[o].group < 0) {
+			if (o >= 0 && f->fns[o].group < 0 && why) {
 				APPEND(v, "; %s, whose group that ID's is, has none: the IVRS %s",
 				       bdf(f, o, w1), why);
 				fw = true;
