@@ -80,14 +80,32 @@ static int last_alias_decl(const struct sv_facts *f, int i)
 }
 
 /*
+ * Whether IVHDs of a type the reading does not use cover id on seg (what
+ * they cover is kept as disputes, tables.c); *any: whether they describe
+ * seg at all.
+ */
+static bool other_type_covers(const struct sv_facts *f, uint16_t seg, uint16_t id, bool *any)
+{
+	for (size_t k = 0; k < f->nr_disputes; k++) {
+		const struct sv_dispute *x = &f->disputes[k];
+
+		if (!SV_DISPUTE_IVHD_TYPE(x->why) || x->seg != seg)
+			continue;
+		*any = true;
+		if (x->lo <= id && id <= x->hi)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Whether IVHDs of a type not read give function i another alias than rid,
  * or none: they cover i's ID with no alias entry, so a kernel reading them
  * keeps i's own ID (its alias table starts as identity).
  */
 static bool other_type_alias(const struct sv_facts *f, int i, uint16_t rid)
 {
-	const struct sv_fn *d = &f->fns[i];
-	bool decl = false;
+	bool decl = false, any = false;
 
 	for (size_t k = 0; k < f->nr_alias_decls; k++)
 		if (f->alias_decls[k].fn == i && !f->alias_decls[k].declared) {
@@ -95,14 +113,7 @@ static bool other_type_alias(const struct sv_facts *f, int i, uint16_t rid)
 				return true;
 			decl = true;
 		}
-	for (size_t k = 0; !decl && k < f->nr_disputes; k++) {
-		const struct sv_dispute *x = &f->disputes[k];
-
-		if (SV_DISPUTE_IVHD_TYPE(x->why) && x->seg == d->seg &&
-		    x->lo <= d->rid && d->rid <= x->hi)
-			return true;
-	}
-	return false;
+	return !decl && other_type_covers(f, f->fns[i].seg, f->fns[i].rid, &any);
 }
 
 /* Why function i emits rid, in words (out) and as RID_* bits (*how). */
@@ -256,16 +267,7 @@ static const char *ivrs_unprobed(const struct sv_facts *f, const struct sv_fn *c
 	 * may read that type (get_highest_supported_ivhd_type()).  Or only
 	 * another type has IVHDs for c's segment, and none covers c.
 	 */
-	for (size_t i = 0; i < f->nr_disputes; i++) {
-		const struct sv_dispute *d = &f->disputes[i];
-
-		if (SV_DISPUTE_IVHD_TYPE(d->why) && d->seg == c->seg) {
-			if (d->lo <= c->rid && c->rid <= d->hi)
-				return NULL;
-			other = true;
-		}
-	}
-	if (!other)
+	if (other_type_covers(f, c->seg, c->rid, &other) || !other)
 		return NULL;
 	return ivrs ? "lists it in the IVHDs of its newest type only: its IVHD types disagree" :
 		      "puts it in no IVHD entry";
@@ -391,8 +393,7 @@ static int ivrs_alias_donor(const struct sv_facts *f, int a, int *via)
 			return (int)k;
 		for (size_t b = 0; b < f->nr_fns; b++) {
 			*via = (int)b;
-			if (sv_anc(&f->fns[b], c) && f->fns[b].pcie_type == SV_PT_PCIE_PCI &&
-			    f->fns[b].sec == d->bus && d->devfn == 0)
+			if ((int)b != a && sv_anc(&f->fns[b], c) && owns_rid(&f->fns[b], d->seg, d->rid))
 				return (int)k;
 		}
 	}

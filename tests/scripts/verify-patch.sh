@@ -86,8 +86,8 @@ if [ $# -eq 2 ] && [ -d "$2/sys" ] && [ -f "$2/input" ] && [ -f "$2/differ.txt" 
 	sed "$nogroups" "$tmp/base.out" | grep -qF "$v" &&
 		fail "the base build's replay shows it too" || pass "the base build's replay does not"
 	[ "$(cat "$tmp/bad.rc")" = 1 ] && pass "bad build: exit 1" || fail "bad build: exit $(cat "$tmp/bad.rc")"
-	"$work"/cache/base-*/harness/isofuzz replay --all --input "$2/input" > "$tmp/input.out" 2>&1
-	"$work"/cache/base-*/harness/isofuzz replay --all "$2" > "$tmp/bundle.out" 2>&1
+	"$work"/cache/base-*/harness/isofuzz replay --input "$2/input" > "$tmp/input.out" 2>&1
+	"$work"/cache/base-*/harness/isofuzz replay "$2" > "$tmp/bundle.out" 2>&1
 	# the same lines, but for the violations' own: which of them are listed
 	# first, and which function of a pair is named first, follow the order
 	# functions load in (the bundle's: directory order).  Those are held
